@@ -1,0 +1,54 @@
+//! Who is calling, and the role checks every use case starts with.
+
+use mastery_domain::access::{allows, Permission};
+use mastery_types::{ApiError, ErrorCode, PersonId, Role};
+
+/// The identity a use case acts for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Caller {
+    /// A signed-in person, with the roles they held when the session was
+    /// looked up.
+    Person { id: PersonId, roles: Vec<Role> },
+    /// Whoever runs the `mastery` command line against a database file they
+    /// can already read and write. Only the CLI and the app's own start-up
+    /// construct it; no IPC command can.
+    LocalOperator,
+}
+
+impl Caller {
+    /// The acting person (if any) when the caller may do `permission`.
+    /// The local operator may manage accounts but has no learning of its own.
+    pub(crate) fn require(&self, permission: Permission) -> Result<Option<PersonId>, ApiError> {
+        match self {
+            Caller::Person { id, roles } if allows(roles, permission) => Ok(Some(*id)),
+            Caller::Person { .. } => Err(forbidden(permission)),
+            Caller::LocalOperator if permission == Permission::ManageAccounts => Ok(None),
+            Caller::LocalOperator => Err(forbidden(permission)),
+        }
+    }
+
+    /// Like [`Caller::require`], for use cases about the caller's own records.
+    pub(crate) fn require_person(&self, permission: Permission) -> Result<PersonId, ApiError> {
+        self.require(permission)?
+            .ok_or_else(|| forbidden(permission))
+    }
+
+    /// Any signed-in person.
+    pub(crate) fn person(&self) -> Result<PersonId, ApiError> {
+        match self {
+            Caller::Person { id, .. } => Ok(*id),
+            Caller::LocalOperator => Err(ApiError::new(
+                ErrorCode::Forbidden,
+                "this needs a signed-in person",
+            )),
+        }
+    }
+}
+
+fn forbidden(permission: Permission) -> ApiError {
+    let need = match permission {
+        Permission::ViewOwnLearning => "the learner role",
+        Permission::ManageAccounts => "the administrator role",
+    };
+    ApiError::new(ErrorCode::Forbidden, format!("this needs {need}"))
+}

@@ -1,0 +1,305 @@
+//! The demo organization: two offices, two managers, a coach, a course
+//! designer, an administrator and ten employees, so the app can be tried
+//! (and tested end to end) on a fresh machine.
+
+use crate::{password, Api, Caller, Result, PROGRAM_PACK_ID};
+use chrono::{DateTime, Utc};
+use mastery_store::{completions, packs, people, settings, StoreError};
+use mastery_types::{
+    ApiError, CourseId, EmployeeNumber, ErrorCode, PersonId, Role, Track, Username,
+};
+use uuid::Uuid;
+
+/// Every demo account signs in with this password (listed in README.md).
+pub const DEMO_PASSWORD: &str = "mastery-demo-2026";
+
+#[derive(Debug, PartialEq, Eq)]
+pub struct DemoSummary {
+    pub organization: String,
+    pub offices: usize,
+    pub accounts: usize,
+}
+
+struct DemoPerson {
+    key: &'static str,
+    name: &'static str,
+    employee_number: &'static str,
+    office: usize,
+    manager: Option<&'static str>,
+    track: Option<Track>,
+    language: &'static str,
+    roles: &'static [Role],
+    completed: &'static [&'static str],
+}
+
+const ORGANIZATION: &str = "Northshore Service Agency / Agence de services Northshore";
+
+/// (id, name, time zone)
+const OFFICES: [(&str, &str, &str); 2] = [
+    (
+        "riverside",
+        "Riverside Service Centre / Centre de services Riverside",
+        "America/Toronto",
+    ),
+    (
+        "baie-des-pins",
+        "Baie-des-Pins Processing Centre / Centre de traitement de Baie-des-Pins",
+        "America/Moncton",
+    ),
+];
+
+use Role::*;
+const PEOPLE: &[DemoPerson] = &[
+    DemoPerson {
+        key: "admin",
+        name: "Dana Okafor",
+        employee_number: "100001",
+        office: 0,
+        manager: None,
+        track: None,
+        language: "en",
+        roles: &[Administrator],
+        completed: &[],
+    },
+    DemoPerson {
+        key: "sophie",
+        name: "Sophie Tremblay",
+        employee_number: "100010",
+        office: 0,
+        manager: None,
+        track: Some(Track::Staff),
+        language: "fr",
+        roles: &[Manager, Coach, Learner],
+        completed: &["staff-l1"],
+    },
+    DemoPerson {
+        key: "rajinder",
+        name: "Rajinder Singh",
+        employee_number: "100020",
+        office: 1,
+        manager: None,
+        track: Some(Track::Staff),
+        language: "en",
+        roles: &[Manager, Coach, Learner],
+        completed: &["staff-l1", "staff-l2"],
+    },
+    DemoPerson {
+        key: "marc",
+        name: "Marc-André Gagnon",
+        employee_number: "100030",
+        office: 0,
+        manager: Some("sophie"),
+        track: Some(Track::Clients),
+        language: "fr",
+        roles: &[Coach, Learner],
+        completed: &["clients-l1", "clients-l2", "clients-l3"],
+    },
+    DemoPerson {
+        key: "mathieu",
+        name: "Mathieu Lavoie",
+        employee_number: "100040",
+        office: 1,
+        manager: Some("rajinder"),
+        track: Some(Track::Colleagues),
+        language: "fr",
+        roles: &[CourseDesigner, Learner],
+        completed: &["colleagues-l1"],
+    },
+    DemoPerson {
+        key: "amelie",
+        name: "Amélie Roy",
+        employee_number: "200101",
+        office: 0,
+        manager: Some("sophie"),
+        track: Some(Track::Clients),
+        language: "en",
+        roles: &[Learner],
+        completed: &["clients-l1"],
+    },
+    DemoPerson {
+        key: "jordan",
+        name: "Jordan Baptiste",
+        employee_number: "200102",
+        office: 0,
+        manager: Some("sophie"),
+        track: Some(Track::Clients),
+        language: "en",
+        roles: &[Learner],
+        completed: &[],
+    },
+    DemoPerson {
+        key: "li",
+        name: "Li Wei",
+        employee_number: "200103",
+        office: 0,
+        manager: Some("sophie"),
+        track: Some(Track::Clients),
+        language: "en",
+        roles: &[Learner],
+        completed: &["clients-l1", "clients-l2"],
+    },
+    DemoPerson {
+        key: "fatima",
+        name: "Fatima El-Amin",
+        employee_number: "200104",
+        office: 0,
+        manager: Some("sophie"),
+        track: Some(Track::Communities),
+        language: "fr",
+        roles: &[Learner],
+        completed: &["communities-l1"],
+    },
+    DemoPerson {
+        key: "noah",
+        name: "Noah Whitehorse",
+        employee_number: "200105",
+        office: 0,
+        manager: Some("sophie"),
+        track: Some(Track::Communities),
+        language: "en",
+        roles: &[Learner],
+        completed: &[],
+    },
+    DemoPerson {
+        key: "chloe",
+        name: "Chloé Bergeron",
+        employee_number: "200201",
+        office: 1,
+        manager: Some("rajinder"),
+        track: Some(Track::Clients),
+        language: "fr",
+        roles: &[Learner],
+        completed: &[],
+    },
+    DemoPerson {
+        key: "kwame",
+        name: "Kwame Mensah",
+        employee_number: "200202",
+        office: 1,
+        manager: Some("rajinder"),
+        track: Some(Track::Colleagues),
+        language: "en",
+        roles: &[Learner],
+        completed: &["colleagues-l1"],
+    },
+    DemoPerson {
+        key: "isabelle",
+        name: "Isabelle Cormier",
+        employee_number: "200203",
+        office: 1,
+        manager: Some("rajinder"),
+        track: Some(Track::Clients),
+        language: "fr",
+        roles: &[Learner],
+        completed: &["clients-l1"],
+    },
+    DemoPerson {
+        key: "ethan",
+        name: "Ethan MacDonald",
+        employee_number: "200204",
+        office: 1,
+        manager: Some("rajinder"),
+        track: Some(Track::Colleagues),
+        language: "en",
+        roles: &[Learner],
+        completed: &[],
+    },
+    DemoPerson {
+        key: "priya",
+        name: "Priya Raman",
+        employee_number: "200205",
+        office: 1,
+        manager: Some("rajinder"),
+        track: Some(Track::Communities),
+        language: "en",
+        roles: &[Learner],
+        completed: &["communities-l1", "communities-l2"],
+    },
+];
+
+impl Api {
+    /// Seeds the demo organization into an empty database. Only the local
+    /// operator (the CLI, or the app started with `--demo`) may do this, and
+    /// only while no account exists.
+    pub fn seed_demo(&self, caller: &Caller, now: DateTime<Utc>) -> Result<DemoSummary> {
+        if *caller != Caller::LocalOperator {
+            return Err(ApiError::new(
+                ErrorCode::Forbidden,
+                "only the local operator can seed the demo organization",
+            ));
+        }
+        self.load_shipped_pack(now)?;
+        let pack = self
+            .store
+            .read(|c| packs::latest_published(c, PROGRAM_PACK_ID))?
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "the program pack is not loaded"))?;
+        let hashes = PEOPLE
+            .iter()
+            .map(|_| password::hash(DEMO_PASSWORD))
+            .collect::<Result<Vec<String>>>()?;
+        let ids: Vec<PersonId> = PEOPLE.iter().map(|_| PersonId(Uuid::now_v7())).collect();
+        let id_of = |key: &str| PEOPLE.iter().position(|p| p.key == key).map(|i| ids[i]);
+        self.store.write(|tx| {
+            if people::count_accounts(tx)? > 0 {
+                return Err(StoreError::Conflict(
+                    "the database already has accounts; seed the demo only into a new database"
+                        .into(),
+                ));
+            }
+            settings::set(tx, settings::ORGANIZATION_NAME, ORGANIZATION)?;
+            for (id, name, tz) in OFFICES {
+                people::insert_org_unit(
+                    tx,
+                    &people::NewOrgUnit {
+                        id,
+                        name,
+                        parent_id: None,
+                        time_zone: tz,
+                    },
+                )?;
+            }
+            // Managers first, so the manager reference exists when a report is inserted.
+            let mut order: Vec<usize> = (0..PEOPLE.len()).collect();
+            order.sort_by_key(|i| PEOPLE[*i].manager.is_some());
+            for i in order {
+                let p = &PEOPLE[i];
+                people::insert_person(
+                    tx,
+                    &people::Person {
+                        id: ids[i],
+                        employee_number: EmployeeNumber(p.employee_number.into()),
+                        display_name: p.name.into(),
+                        org_unit_id: Some(OFFICES[p.office].0.into()),
+                        manager_id: p.manager.and_then(id_of),
+                        home_track: p.track,
+                        language: p.language.into(),
+                    },
+                    now,
+                )?;
+                people::insert_account(tx, ids[i], &Username(p.key.into()), &hashes[i], now)?;
+                people::set_roles(tx, ids[i], p.roles, None, now)?;
+                for course in p.completed {
+                    completions::insert(
+                        tx,
+                        &completions::CompletionFact {
+                            id: Uuid::now_v7(),
+                            person: ids[i],
+                            course: &CourseId((*course).into()),
+                            pack_id: &pack.id,
+                            pack_version: &pack.version,
+                            source: "demo",
+                            recorded_by: None,
+                            recorded_at: now,
+                        },
+                    )?;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(DemoSummary {
+            organization: ORGANIZATION.into(),
+            offices: OFFICES.len(),
+            accounts: PEOPLE.len(),
+        })
+    }
+}

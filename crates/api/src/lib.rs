@@ -1,0 +1,70 @@
+//! The use cases of Mastery, independent of how they are called.
+//!
+//! [`Api`] is the one entry point: the desktop shell (`src-tauri`) and the
+//! command line (`crates/cli`) are thin callers of it. Every function that
+//! acts for somebody takes a [`Caller`] and checks its role here, before
+//! touching the store; the UI only hides what a role cannot use. Every
+//! function that needs the time takes `now` as an argument. Errors are
+//! [`ApiError`]s: a stable code plus an English message.
+//!
+//! ```
+//! use mastery_api::Api;
+//! let api = Api::open_in_memory().expect("opens");
+//! assert!(api.setup_status().expect("status").needs_first_admin);
+//! ```
+
+mod accounts;
+mod auth;
+mod caller;
+mod catalogue;
+mod demo;
+mod errors;
+mod password;
+
+pub use caller::Caller;
+pub use catalogue::PackLoad;
+pub use demo::{DemoSummary, DEMO_PASSWORD};
+pub use mastery_types::{ApiError, ErrorCode};
+
+use mastery_store::Store;
+use std::path::{Path, PathBuf};
+
+/// The application identifier: the folder name under the user's data dir.
+pub const APP_ID: &str = "ca.mastery.desktop";
+/// The pack that holds the certification program itself.
+pub const PROGRAM_PACK_ID: &str = "service-excellence";
+
+pub type Result<T, E = ApiError> = std::result::Result<T, E>;
+
+/// Where the database lives unless told otherwise:
+/// `$XDG_DATA_HOME/ca.mastery.desktop/mastery.sqlite3` on Linux.
+pub fn default_db_path() -> Option<PathBuf> {
+    dirs::data_dir().map(|d| d.join(APP_ID).join("mastery.sqlite3"))
+}
+
+/// The use cases, over one open store.
+pub struct Api {
+    store: Store,
+}
+
+impl Api {
+    /// Opens (creating and migrating if needed) the database at `path`.
+    pub fn open(path: &Path) -> Result<Api> {
+        Ok(Api {
+            store: Store::open(path)?,
+        })
+    }
+
+    pub fn open_in_memory() -> Result<Api> {
+        Ok(Api {
+            store: Store::open_in_memory()?,
+        })
+    }
+
+    /// The underlying store, for tests and the CLI's `status`.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+}
+
+pub use auth::SessionToken;

@@ -1,0 +1,47 @@
+//! Shared fixtures: an API over an in-memory database, people with given roles.
+
+use chrono::{DateTime, TimeZone, Utc};
+use mastery_api::{Api, Caller};
+use mastery_types::{NewUser, Role};
+
+pub const PASSWORD: &str = "a long enough passphrase";
+
+pub fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 29, 9, 30, 0)
+        .single()
+        .expect("valid")
+}
+
+pub fn api() -> Api {
+    let api = Api::open_in_memory().expect("in-memory api");
+    api.load_shipped_pack(now()).expect("pack loads");
+    api
+}
+
+pub fn new_user(n: u32, roles: &[Role]) -> NewUser {
+    NewUser {
+        employee_number: format!("E{n:05}"),
+        username: format!("user{n}"),
+        display_name: format!("User {n}"),
+        password: PASSWORD.into(),
+        roles: roles.to_vec(),
+        language: "en".into(),
+        home_track: None,
+    }
+}
+
+/// Creates an account with `roles` and signs it in.
+pub fn person(api: &Api, n: u32, roles: &[Role]) -> Caller {
+    api.add_user(&Caller::LocalOperator, &new_user(n, roles), now())
+        .expect("user added");
+    let (token, _) = api
+        .sign_in(
+            &mastery_types::SignInRequest {
+                username: format!("user{n}"),
+                password: PASSWORD.into(),
+            },
+            now(),
+        )
+        .expect("signs in");
+    api.caller(&token, now()).expect("session resolves")
+}

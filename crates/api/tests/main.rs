@@ -1,0 +1,6 @@
+//! API tests: every use case through `Api`, with the clock passed in.
+
+mod auth;
+mod bad_input;
+mod common;
+mod rbac;

@@ -1,0 +1,189 @@
+//! The `mastery` binary end to end: init, demo, user add/list, pack lint,
+//! and its errors and exit codes.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn mastery(db: &std::path::Path, args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mastery"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("MASTERY_DB")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("mastery starts");
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(input.as_bytes())
+            .expect("write stdin");
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().expect("mastery ends")
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+#[test]
+fn init_demo_and_accounts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("m.sqlite3");
+
+    let o = mastery(&db, &["init"], None);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains("loaded the program pack, version 1.0.0"),
+        "{}",
+        text(&o)
+    );
+
+    let o = mastery(&db, &["status"], None);
+    assert!(
+        text(&o).contains("needs first administrator: true"),
+        "{}",
+        text(&o)
+    );
+
+    let o = mastery(&db, &["demo"], None);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("15 accounts"), "{}", text(&o));
+
+    let o = mastery(&db, &["demo"], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("already has accounts"), "{}", text(&o));
+
+    let add = [
+        "user",
+        "add",
+        "--employee-number",
+        "300001",
+        "--username",
+        "Nadia",
+        "--name",
+        "Nadia Haddad",
+        "--role",
+        "learner",
+        "--role",
+        "coach",
+        "--track",
+        "communities",
+    ];
+    let o = mastery(&db, &add, Some("a long passphrase\n"));
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains("added Nadia Haddad (nadia) as learner,coach"),
+        "{}",
+        text(&o)
+    );
+
+    // The same employee number again: refused, named, nothing added.
+    let o = mastery(&db, &add, Some("a long passphrase\n"));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("300001"), "{}", text(&o));
+
+    let o = mastery(&db, &["user", "list"], None);
+    let listing = text(&o);
+    assert_eq!(listing.lines().count(), 16, "{listing}");
+    assert!(
+        listing.contains("300001\tnadia\tNadia Haddad\tlearner,coach"),
+        "{listing}"
+    );
+}
+
+#[test]
+fn usage_and_input_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("m.sqlite3");
+    let o = mastery(
+        &db,
+        &[
+            "user",
+            "add",
+            "--employee-number",
+            "1",
+            "--username",
+            "x",
+            "--name",
+            "X",
+            "--role",
+            "boss",
+        ],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2), "bad usage exits 2");
+    assert!(text(&o).contains("unknown role \"boss\""), "{}", text(&o));
+
+    let o = mastery(
+        &db,
+        &[
+            "user",
+            "add",
+            "--employee-number",
+            "1",
+            "--username",
+            "xavier",
+            "--name",
+            "X",
+            "--role",
+            "learner",
+        ],
+        Some("short\n"),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("at least 10 characters"), "{}", text(&o));
+
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "not a database").expect("write");
+    let o = mastery(&notes, &["init"], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o).contains("is not a Mastery database"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&notes).expect("read"),
+        "not a database"
+    );
+}
+
+#[test]
+fn pack_lint_reports_the_shipped_pack_clean() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pack =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../courses/service-excellence");
+    let o = mastery(
+        &dir.path().join("unused.sqlite3"),
+        &["pack", "lint", pack.to_str().expect("utf8")],
+        None,
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains("0 error(s), 0 warning(s)"),
+        "{}",
+        text(&o)
+    );
+
+    let broken = dir.path().join("broken");
+    std::fs::create_dir_all(broken.join("courses")).expect("mkdir");
+    std::fs::write(broken.join("pack.toml"), "id = \"x\"\nversion = \"one\"\n").expect("write");
+    let o = mastery(
+        &dir.path().join("unused.sqlite3"),
+        &["pack", "lint", broken.to_str().expect("utf8")],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("pack.toml"), "{}", text(&o));
+}

@@ -1,0 +1,60 @@
+//! Role-based access: which role grants which permission. The API layer
+//! asks [`allows`] before every use case; the UI only hides what a role
+//! cannot use.
+
+use mastery_types::Role;
+
+/// Something a use case needs the caller to be allowed to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Permission {
+    /// See the program catalogue with one's own progress and locks.
+    ViewOwnLearning,
+    /// Create accounts, see the account list, change roles.
+    ManageAccounts,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 2] = [Permission::ViewOwnLearning, Permission::ManageAccounts];
+}
+
+/// Does one role grant one permission? The single table of the RBAC matrix.
+pub fn role_grants(role: Role, permission: Permission) -> bool {
+    match permission {
+        Permission::ViewOwnLearning => role == Role::Learner,
+        Permission::ManageAccounts => role == Role::Administrator,
+    }
+}
+
+/// Does any of the caller's roles grant the permission?
+pub fn allows(roles: &[Role], permission: Permission) -> bool {
+    roles.iter().any(|r| role_grants(*r, permission))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matrix() {
+        use Permission::*;
+        use Role::*;
+        let expected = [
+            (Learner, ViewOwnLearning, true),
+            (Coach, ViewOwnLearning, false),
+            (Manager, ViewOwnLearning, false),
+            (CourseDesigner, ViewOwnLearning, false),
+            (Administrator, ViewOwnLearning, false),
+            (Learner, ManageAccounts, false),
+            (Coach, ManageAccounts, false),
+            (Manager, ManageAccounts, false),
+            (CourseDesigner, ManageAccounts, false),
+            (Administrator, ManageAccounts, true),
+        ];
+        assert_eq!(expected.len(), Role::ALL.len() * Permission::ALL.len());
+        for (role, perm, want) in expected {
+            assert_eq!(role_grants(role, perm), want, "{role:?} {perm:?}");
+        }
+        assert!(!allows(&[], ViewOwnLearning));
+        assert!(allows(&[Coach, Learner], ViewOwnLearning));
+    }
+}

@@ -1,0 +1,16 @@
+//! The rules of the Service Excellence Certification Program as pure
+//! functions: they take the facts and the current time as arguments and
+//! return decisions. This crate never touches SQLite, the clock, the
+//! network or Tauri, which is why every rule here is tested exhaustively
+//! without a window.
+//!
+//! ```
+//! use mastery_domain::access::{Permission, allows};
+//! use mastery_types::Role;
+//! assert!(allows(&[Role::Administrator], Permission::ManageAccounts));
+//! assert!(!allows(&[Role::Learner], Permission::ManageAccounts));
+//! ```
+
+pub mod access;
+pub mod accounts;
+pub mod catalogue;

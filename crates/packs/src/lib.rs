@@ -1,0 +1,48 @@
+//! Content packs: the course material of the program as a folder of
+//! human-editable TOML files (see `courses/README.md`).
+//!
+//! [`Pack::parse`] turns a set of files into a validated [`Pack`] or the
+//! full list of [`Problem`]s, each naming its file and line. Parsing is pure
+//! (files in, pack out); reading a folder from disk is [`PackFiles::read_dir`],
+//! and the program's own pack is compiled into the binary as [`shipped`].
+//!
+//! ```
+//! let pack = mastery_packs::shipped().expect("the shipped pack is valid");
+//! assert_eq!(pack.courses.len(), 12);
+//! ```
+
+mod files;
+mod model;
+mod validate;
+
+pub use files::PackFiles;
+pub use model::{Pack, PackCourse, PackStatus, PackTrack};
+pub use validate::{Problem, Severity};
+
+use include_dir::{include_dir, Dir};
+
+static SHIPPED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../courses/service-excellence");
+
+#[derive(Debug, thiserror::Error)]
+pub enum PackError {
+    #[error("cannot read pack folder {path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("the pack has {} problem(s):\n{}", .0.len(), .0.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<Problem>),
+}
+
+impl From<PackError> for mastery_types::ApiError {
+    fn from(e: PackError) -> Self {
+        mastery_types::ApiError::new(mastery_types::ErrorCode::InvalidPack, e.to_string())
+    }
+}
+
+/// The program's own pack (`courses/service-excellence`), embedded at build
+/// time so the app works from any folder.
+pub fn shipped() -> Result<Pack, PackError> {
+    Pack::parse(&PackFiles::from_embedded(&SHIPPED))
+}

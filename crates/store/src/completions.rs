@@ -1,0 +1,46 @@
+//! Course-completion facts (append-only: the schema refuses UPDATE and DELETE).
+
+use crate::Result;
+use chrono::{DateTime, Utc};
+use mastery_types::{CourseId, PersonId};
+use rusqlite::{params, Connection};
+use std::collections::BTreeSet;
+use uuid::Uuid;
+
+pub struct CompletionFact<'a> {
+    pub id: Uuid,
+    pub person: PersonId,
+    pub course: &'a CourseId,
+    pub pack_id: &'a str,
+    pub pack_version: &'a str,
+    pub source: &'a str,
+    pub recorded_by: Option<PersonId>,
+    pub recorded_at: DateTime<Utc>,
+}
+
+pub fn insert(conn: &Connection, f: &CompletionFact<'_>) -> Result<()> {
+    conn.execute(
+        "INSERT INTO course_completions (id, person_id, course_id, pack_id, pack_version, source, recorded_by, recorded_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            f.id.to_string(),
+            f.person.0.to_string(),
+            f.course.as_str(),
+            f.pack_id,
+            f.pack_version,
+            f.source,
+            f.recorded_by.map(|p| p.0.to_string()),
+            f.recorded_at
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn completed_courses(conn: &Connection, person: PersonId) -> Result<BTreeSet<CourseId>> {
+    let mut stmt = conn.prepare("SELECT course_id FROM course_completions WHERE person_id = ?1")?;
+    let ids = stmt
+        .query_map([person.0.to_string()], |r| r.get::<_, String>(0))?
+        .map(|r| r.map(CourseId))
+        .collect::<rusqlite::Result<BTreeSet<_>>>()?;
+    Ok(ids)
+}

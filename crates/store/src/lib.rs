@@ -1,0 +1,60 @@
+//! The SQLite store: the only crate that speaks SQL.
+//!
+//! [`Store::open`] checks the file really is an SQLite database written by a
+//! schema this build knows, applies the numbered migrations, and sets WAL,
+//! foreign keys and a busy timeout. Work happens in [`Store::read`] and
+//! [`Store::write`] (one transaction, committed only if the closure
+//! succeeds), with one module per table or aggregate.
+//!
+//! This crate holds no business rule: it stores and finds; deciding is for
+//! `mastery-domain` and `mastery-api`. It never calls the network or Tauri.
+
+pub mod completions;
+mod db;
+pub mod packs;
+pub mod people;
+pub mod sessions;
+pub mod settings;
+
+pub use db::{Store, LATEST_SCHEMA};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path} is not a Mastery database (not an SQLite file)")]
+    NotADatabase { path: String },
+    #[error("the database uses schema version {found}, but this Mastery knows only up to {supported}; use a newer Mastery")]
+    SchemaTooNew { found: i64, supported: i64 },
+    #[error("database migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("cannot open the database at {path}: {source}")]
+    Open {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
+    #[error("{0}")]
+    Conflict(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// How a store failure reaches the user: a stable code for the UI.
+impl From<StoreError> for mastery_types::ApiError {
+    fn from(e: StoreError) -> Self {
+        use mastery_types::ErrorCode;
+        let code = match &e {
+            StoreError::NotADatabase { .. } => ErrorCode::NotADatabase,
+            StoreError::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
+            StoreError::Conflict(_) => ErrorCode::Conflict,
+            StoreError::Migration(_)
+            | StoreError::Open { .. }
+            | StoreError::Sqlite(_)
+            | StoreError::Corrupt(_) => ErrorCode::Storage,
+        };
+        mastery_types::ApiError::new(code, e.to_string())
+    }
+}

@@ -1,0 +1,198 @@
+//! Requests and responses of the API, as they cross IPC.
+
+use crate::{
+    CourseId, EmployeeNumber, LangTag, LocalizedText, MasteryLevel, PersonId, Role, Track, Username,
+};
+use serde::{Deserialize, Serialize};
+
+/// What the first screen needs before anyone signs in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SetupStatus {
+    /// True on a brand-new database: the first administrator must be created.
+    pub needs_first_admin: bool,
+    /// The organization's name, once known.
+    pub organization: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignInRequest {
+    pub username: String,
+    pub password: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FirstAdminRequest {
+    pub organization: String,
+    pub employee_number: String,
+    pub display_name: String,
+    pub username: String,
+    pub password: String,
+    pub language: LangTag,
+}
+
+/// Who is signed in. Sent to the UI; the session token itself stays in the
+/// backend.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub person_id: PersonId,
+    pub username: Username,
+    pub display_name: String,
+    pub roles: Vec<Role>,
+    pub language: LangTag,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NewUser {
+    pub employee_number: String,
+    pub username: String,
+    pub display_name: String,
+    pub password: String,
+    pub roles: Vec<Role>,
+    pub language: LangTag,
+    pub home_track: Option<Track>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct UserSummary {
+    pub person_id: PersonId,
+    pub employee_number: EmployeeNumber,
+    pub username: Username,
+    pub display_name: String,
+    pub roles: Vec<Role>,
+    pub org_unit: Option<String>,
+    pub locked: bool,
+}
+
+/// The program as one learner sees it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Catalogue {
+    pub pack_id: String,
+    pub pack_version: String,
+    pub pack_title: LocalizedText,
+    pub tracks: Vec<CatalogueTrack>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueTrack {
+    pub track: Track,
+    pub title: LocalizedText,
+    pub audience: LocalizedText,
+    /// The learner's own track (from HR), shown first.
+    pub is_home_track: bool,
+    pub courses: Vec<CatalogueCourse>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueCourse {
+    pub id: CourseId,
+    pub track: Track,
+    pub level: MasteryLevel,
+    pub title: LocalizedText,
+    pub summary: LocalizedText,
+    pub estimated_hours: u16,
+    pub availability: Availability,
+}
+
+/// Whether a learner may start a course, and if not, why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Availability {
+    Open,
+    Completed,
+    Locked { missing: Vec<CourseRef> },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CourseRef {
+    pub id: CourseId,
+    pub title: LocalizedText,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SetLanguageRequest {
+    pub language: LangTag,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn round_trip<T: Serialize + for<'de> Deserialize<'de> + PartialEq + std::fmt::Debug>(v: T) {
+        let json = serde_json::to_string(&v).expect("serializes");
+        let back: T = serde_json::from_str(&json).expect("deserializes");
+        assert_eq!(v, back, "{json}");
+    }
+
+    #[test]
+    fn dtos_round_trip_through_json() {
+        let title = LocalizedText(
+            [
+                ("en".into(), "Putting Clients First".into()),
+                ("fr".into(), "Priorité aux clients".into()),
+            ]
+            .into_iter()
+            .collect(),
+        );
+        round_trip(Catalogue {
+            pack_id: "service-excellence".into(),
+            pack_version: "1.0.0".into(),
+            pack_title: title.clone(),
+            tracks: vec![CatalogueTrack {
+                track: Track::Clients,
+                title: title.clone(),
+                audience: title.clone(),
+                is_home_track: true,
+                courses: vec![CatalogueCourse {
+                    id: "clients-l2".into(),
+                    track: Track::Clients,
+                    level: MasteryLevel::new(2).expect("valid"),
+                    title: title.clone(),
+                    summary: title.clone(),
+                    estimated_hours: 12,
+                    availability: Availability::Locked {
+                        missing: vec![CourseRef {
+                            id: "clients-l1".into(),
+                            title,
+                        }],
+                    },
+                }],
+            }],
+        });
+        round_trip(crate::ApiError::new(crate::ErrorCode::Forbidden, "no"));
+        round_trip(SessionInfo {
+            person_id: PersonId(uuid::Uuid::nil()),
+            username: "amelie".into(),
+            display_name: "Amélie".into(),
+            roles: vec![Role::Learner, Role::Coach],
+            language: "fr".into(),
+        });
+    }
+
+    #[test]
+    fn wire_names_are_stable() {
+        assert_eq!(
+            serde_json::to_string(&Role::CourseDesigner).unwrap(),
+            "\"course_designer\""
+        );
+        assert_eq!(
+            serde_json::to_string(&Availability::Open).unwrap(),
+            r#"{"state":"open"}"#
+        );
+        assert!(serde_json::from_str::<MasteryLevel>("4").is_err());
+        assert_eq!(serde_json::from_str::<MasteryLevel>("3").unwrap().get(), 3);
+        for r in Role::ALL {
+            assert_eq!(Role::parse(r.as_str()), Some(r));
+        }
+        for t in Track::ALL {
+            assert_eq!(Track::parse(t.as_str()), Some(t));
+        }
+    }
+
+    #[test]
+    fn localized_text_falls_back_to_english() {
+        let t = LocalizedText([("en".into(), "Hello".into())].into_iter().collect());
+        assert_eq!(t.get("fr"), "Hello");
+        assert!(!t.has("fr"));
+        assert!(t.has("en"));
+    }
+}

@@ -1,0 +1,24 @@
+//! The vocabulary both halves of Mastery speak: identifiers, program enums,
+//! request/response DTOs and the `{code, message}` error sent across IPC.
+//!
+//! This crate compiles for native and for `wasm32-unknown-unknown`; it holds
+//! data only: no IO, no clock, no business rules (those live in
+//! `mastery-domain`).
+//!
+//! ```
+//! use mastery_types::{Role, Track};
+//! assert_eq!(Track::ALL.len(), 4);
+//! assert!(Role::ALL.contains(&Role::Coach));
+//! ```
+
+mod dto;
+mod error;
+mod ids;
+mod program;
+mod text;
+
+pub use dto::*;
+pub use error::{ApiError, ErrorCode};
+pub use ids::{CourseId, EmployeeNumber, PersonId, Username};
+pub use program::{MasteryLevel, Role, Track};
+pub use text::{LangTag, LocalizedText};

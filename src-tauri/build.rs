@@ -1,0 +1,22 @@
+//! Generates Tauri's context and one permission per app command, so that
+//! `capabilities/default.json` can allow exactly the app's own commands.
+
+const COMMANDS: &[&str] = &[
+    "setup_status",
+    "create_first_admin",
+    "sign_in",
+    "sign_out",
+    "current_session",
+    "set_language",
+    "catalogue",
+    "list_users",
+    "add_user",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri build script");
+}

@@ -1,0 +1,72 @@
+//! Tauri commands: each checks there is a session, hands the DTO to one
+//! `mastery-api` function on a blocking thread, and returns its result. The
+//! role checks are in the API, not here.
+
+pub mod accounts;
+pub mod learning;
+pub mod session;
+
+use mastery_api::{Api, ApiError, Caller, ErrorCode, SessionToken};
+use std::sync::{Arc, Mutex};
+
+/// What the window's commands share: the API (or why it could not open) and
+/// the current session's token, which never leaves the backend.
+pub struct AppState {
+    api: Result<Arc<Api>, ApiError>,
+    session: Mutex<Option<SessionToken>>,
+}
+
+impl AppState {
+    pub fn new(api: Result<Api, ApiError>) -> AppState {
+        AppState {
+            api: api.map(Arc::new),
+            session: Mutex::new(None),
+        }
+    }
+
+    fn api(&self) -> Result<Arc<Api>, ApiError> {
+        self.api.clone()
+    }
+
+    fn token(&self) -> Option<SessionToken> {
+        self.session
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn set_token(&self, token: Option<SessionToken>) {
+        *self.session.lock().unwrap_or_else(|e| e.into_inner()) = token;
+    }
+
+    /// The API and the session token, or `not_signed_in`.
+    fn signed_in(&self) -> Result<(Arc<Api>, SessionToken), ApiError> {
+        let api = self.api()?;
+        let token = self
+            .token()
+            .ok_or_else(|| ApiError::new(ErrorCode::NotSignedIn, "sign in first"))?;
+        Ok((api, token))
+    }
+}
+
+/// Runs blocking API work off the window's thread.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tauri::async_runtime::spawn_blocking(f)
+        .await
+        .map_err(|e| ApiError::new(ErrorCode::Storage, format!("background work failed: {e}")))?
+}
+
+/// Resolves the session to a caller, then runs one use case.
+async fn as_caller<T: Send + 'static>(
+    state: &AppState,
+    f: impl FnOnce(&Api, &Caller) -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    let (api, token) = state.signed_in()?;
+    blocking(move || {
+        let caller = api.caller(&token, chrono::Utc::now())?;
+        f(&api, &caller)
+    })
+    .await
+}

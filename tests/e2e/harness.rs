@@ -1,0 +1,362 @@
+//! Starts the real desktop app for a test: a private Xvfb display, a
+//! tauri-driver (which runs WebKitWebDriver) on free loopback ports, and a
+//! WebDriver session that launches `target/debug/mastery-desktop` on a fresh
+//! database with the demo organization. Everything started is stopped when
+//! the [`App`] is dropped.
+
+use fantoccini::{elements::Element, Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub const TIMEOUT: Duration = Duration::from_secs(30);
+
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ sits in the workspace")
+        .to_path_buf()
+}
+
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_root().join("target"))
+}
+
+/// Where screenshots go for people to look at: `target/e2e/`.
+pub fn screenshot_dir() -> PathBuf {
+    let dir = target_dir().join("e2e");
+    std::fs::create_dir_all(&dir).expect("create target/e2e");
+    dir
+}
+
+struct Processes(Vec<Child>);
+
+impl Drop for Processes {
+    fn drop(&mut self) {
+        for child in self.0.iter_mut().rev() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+pub struct App {
+    pub client: Client,
+    binary: PathBuf,
+    pub data_dir: PathBuf,
+    // Dropped after the client is closed: kills tauri-driver, then Xvfb.
+    _processes: Processes,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+fn free_display() -> u32 {
+    let base = 90 + (std::process::id() % 50);
+    (base..base + 100)
+        .find(|n| {
+            !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        })
+        .expect("a free X display number")
+}
+
+fn require_tool(name: &str) {
+    let found = std::env::var_os("PATH")
+        .map(|paths| std::env::split_paths(&paths).any(|p| p.join(name).is_file()))
+        .unwrap_or(false);
+    assert!(
+        found,
+        "{name} is not on PATH; `cargo xtask test` installs it"
+    );
+}
+
+impl App {
+    /// Starts the app with a new, empty data folder and the demo organization.
+    pub async fn start(name: &str) -> App {
+        let binary = target_dir().join("debug/mastery-desktop");
+        assert!(
+            binary.is_file(),
+            "{} is missing: run `cargo xtask test`, which builds the UI and the app before the tests",
+            binary.display()
+        );
+        for tool in ["Xvfb", "tauri-driver", "WebKitWebDriver"] {
+            require_tool(tool);
+        }
+        let data_dir =
+            std::env::temp_dir().join(format!("mastery-e2e-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&data_dir);
+        std::fs::create_dir_all(&data_dir).expect("create the test data folder");
+
+        let mut processes = Processes(vec![]);
+        let display = free_display();
+        let xvfb = Command::new("Xvfb")
+            .arg(format!(":{display}"))
+            .args(["-screen", "0", "1280x860x24", "-nolisten", "tcp"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start Xvfb");
+        processes.0.push(xvfb);
+        let socket = PathBuf::from(format!("/tmp/.X11-unix/X{display}"));
+        let started = Instant::now();
+        while !socket.exists() {
+            assert!(started.elapsed() < TIMEOUT, "Xvfb :{display} did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+
+        let port = free_port();
+        let native_port = free_port();
+        let log = std::fs::File::create(data_dir.join("tauri-driver.log")).expect("driver log");
+        let driver = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("DISPLAY", format!(":{display}"))
+            .env("MASTERY_DB", data_dir.join("mastery.sqlite3"))
+            .env("MASTERY_DEMO", "1")
+            // Keep WebKit's local storage and caches inside the test folder.
+            .env("XDG_DATA_HOME", data_dir.join("data"))
+            .env("XDG_CACHE_HOME", data_dir.join("cache"))
+            .env("XDG_CONFIG_HOME", data_dir.join("config"))
+            .env("LANG", "en_CA.UTF-8")
+            .stdout(log.try_clone().expect("log handle"))
+            .stderr(log)
+            .spawn()
+            .expect("start tauri-driver");
+        processes.0.push(driver);
+
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), serde_json::json!("wry"));
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": binary.to_string_lossy() }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let client = loop {
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(c) => break c,
+                Err(e) => {
+                    assert!(
+                        started.elapsed() < TIMEOUT,
+                        "no WebDriver session on {url}: {e}; see {}",
+                        data_dir.join("tauri-driver.log").display()
+                    );
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+            }
+        };
+        App {
+            client,
+            binary,
+            data_dir,
+            _processes: processes,
+        }
+    }
+
+    /// Saves a screenshot and the page's HTML under `target/e2e/`, then
+    /// fails the test: a failure shows what the window looked like.
+    pub async fn fail(&self, why: String) -> ! {
+        let dir = screenshot_dir();
+        if let Ok(png) = self.client.screenshot().await {
+            let _ = std::fs::write(dir.join("failure.png"), png);
+        }
+        if let Ok(html) = self.client.source().await {
+            let _ = std::fs::write(dir.join("failure.html"), html);
+        }
+        panic!("{why} (see target/e2e/failure.png and failure.html)");
+    }
+
+    pub async fn find(&self, css: &str) -> Element {
+        match self
+            .client
+            .wait()
+            .at_most(TIMEOUT)
+            .for_element(Locator::Css(css))
+            .await
+        {
+            Ok(el) => el,
+            Err(e) => {
+                self.fail(format!("no element {css} within {TIMEOUT:?}: {e}"))
+                    .await
+            }
+        }
+    }
+
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("text of {css}: {e}"))
+    }
+
+    pub async fn all(&self, css: &str) -> Vec<Element> {
+        self.client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("find {css}: {e}"))
+    }
+
+    /// Waits until `css` exists and its text equals `want`.
+    pub async fn wait_text(&self, css: &str, want: &str) {
+        let started = Instant::now();
+        loop {
+            let got = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if got == want {
+                return;
+            }
+            if started.elapsed() > TIMEOUT {
+                self.fail(format!("{css}: expected text {want:?}, still {got:?}"))
+                    .await;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until exactly `n` elements match `css`.
+    pub async fn wait_count(&self, css: &str, n: usize) -> Vec<Element> {
+        let started = Instant::now();
+        loop {
+            let found = self.all(css).await;
+            if found.len() == n {
+                return found;
+            }
+            if started.elapsed() > TIMEOUT {
+                self.fail(format!(
+                    "{css}: expected {n} elements, still {}",
+                    found.len()
+                ))
+                .await;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Replaces the text of an input the way a person does (select all,
+    /// delete, type), so the page sees real input events, then waits until
+    /// the input holds exactly `text`.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        // WebDriver key codes: Control, 'a', release modifiers, Backspace.
+        const SELECT_ALL_AND_DELETE: &str = "\u{E009}a\u{E000}\u{E003}";
+        let el = self.find(css).await;
+        el.send_keys(SELECT_ALL_AND_DELETE)
+            .await
+            .unwrap_or_else(|e| panic!("clear {css}: {e}"));
+        el.send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
+        self.wait_value(css, text).await;
+    }
+
+    /// Waits until the input `css` holds `want`.
+    pub async fn wait_value(&self, css: &str, want: &str) {
+        let started = Instant::now();
+        loop {
+            let got = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.prop("value").await.ok().flatten().unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if got == want {
+                return;
+            }
+            if started.elapsed() > TIMEOUT {
+                self.fail(format!("{css}: expected value {want:?}, still {got:?}"))
+                    .await;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .unwrap_or_else(|e| panic!("screenshot {name}: {e}"));
+        let path = screenshot_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png).expect("save the screenshot");
+        path
+    }
+
+    /// Resident memory (VmRSS) of the app process and of its WebKit helper
+    /// processes, read from /proc; a figure to report, never asserted on.
+    pub fn memory_report(&self) -> String {
+        let procs: Vec<(u32, u32, String, u64)> = std::fs::read_dir("/proc")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter_map(|e| {
+                let pid: u32 = e.file_name().to_str()?.parse().ok()?;
+                let status = std::fs::read_to_string(e.path().join("status")).ok()?;
+                let field = |name: &str| {
+                    status
+                        .lines()
+                        .find_map(|l| l.strip_prefix(name))
+                        .map(|v| v.trim().to_owned())
+                };
+                let ppid = field("PPid:")?.parse().ok()?;
+                let rss_kib = field("VmRSS:")
+                    .and_then(|v| v.trim_end_matches(" kB").trim().parse().ok())
+                    .unwrap_or(0);
+                Some((pid, ppid, field("Name:")?, rss_kib))
+            })
+            .collect();
+        let app = procs.iter().find(|(pid, ..)| {
+            std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| exe == self.binary)
+        });
+        let Some(&(app_pid, _, _, app_rss)) = app else {
+            return "memory: the app process was not found".into();
+        };
+        let mut family = vec![app_pid];
+        let mut total = app_rss;
+        let mut parts = vec![format!("mastery-desktop {} MiB", app_rss / 1024)];
+        let mut i = 0;
+        while i < family.len() {
+            for (pid, ppid, name, rss) in &procs {
+                if *ppid == family[i] && !family.contains(pid) {
+                    family.push(*pid);
+                    total += rss;
+                    parts.push(format!("{name} {} MiB", rss / 1024));
+                }
+            }
+            i += 1;
+        }
+        format!(
+            "memory (RSS): {} MiB in all: {}",
+            total / 1024,
+            parts.join(", ")
+        )
+    }
+
+    pub async fn stop(self) {
+        let _ = self.client.close().await;
+        let _ = std::fs::remove_dir_all(&self.data_dir);
+    }
+}

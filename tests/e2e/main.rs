@@ -1,0 +1,6 @@
+//! End-to-end tests of the real desktop app: the actual binary in a real
+//! WebKit window under Xvfb, driven over WebDriver (tauri-driver). Run by
+//! `cargo xtask test`, which builds the UI and the binary first.
+
+mod harness;
+mod sign_in_and_catalogue;

@@ -1,0 +1,76 @@
+# Mastery interface strings: English.
+language-name = English
+language-switch-label = Interface language
+app-name = Mastery
+skip-to-content = Skip to content
+loading = Loading…
+startup-failed-title = Mastery could not open its data
+startup-failed-help = Nothing was changed. Close the app and check the database file, or start Mastery with another one.
+welcome-title = Welcome
+welcome-no-page = Your account is ready. The tools for your roles arrive in a coming version of Mastery.
+
+nav-label = Main
+nav-catalogue = My program
+nav-accounts = Accounts
+
+sign-in-title = Sign in
+sign-in-intro = Use the username and password your administrator gave you.
+username = Username
+username-hint = Letters, digits, dots, hyphens and underscores.
+password = Password
+password-hint = At least 10 characters. A short sentence is easy to remember and hard to guess.
+sign-in = Sign in
+signing-in = Signing in…
+sign-out = Sign out
+
+setup-title = Set up Mastery
+setup-intro = This database has no accounts yet. Create the first administrator account; the administrator then adds everyone else.
+setup-organization = Organization name
+setup-name = Your full name
+setup-confirm-password = Confirm the password
+setup-passwords-differ = The two passwords are not the same.
+setup-submit = Create the administrator account
+employee-number = Employee number
+
+catalogue-title = My certification program
+catalogue-summary = Your courses at a glance
+pack-version = version { $version }
+your-track = Your track
+mastery-level = Mastery Level { $level }
+course-open = Open
+course-completed = Completed
+course-locked = Locked
+course-requires = Complete first: { $courses }
+course-hours = About { $hours } hours
+
+accounts-title = Accounts
+accounts-count = { $count ->
+    [one] One account
+   *[other] { $count } accounts
+}
+add-user-title = Add an account
+add-user-submit = Add the account
+user-added = { $name } can now sign in.
+name = Name
+office = Office
+roles = Roles
+account-locked = locked
+role-learner = Learner
+role-coach = Coach
+role-manager = Manager
+role-course_designer = Course designer
+role-administrator = Administrator
+
+error-invalid_credentials = The username or password is incorrect.
+error-account_locked = Too many failed attempts. This account is locked for a while
+error-not_signed_in = Your session has ended. Please sign in again.
+error-forbidden = Your role does not allow this.
+error-invalid_input = Please correct this
+error-not_found = Not found.
+error-conflict = This clashes with what is already saved
+error-setup_required = Mastery must be set up first.
+error-not_a_database = The data file is not a Mastery database. It was left untouched.
+error-schema_too_new = This database was written by a newer Mastery. Install the newer version to open it.
+error-invalid_pack = A course pack could not be read
+error-storage = Mastery could not save or read its data; nothing was changed
+error-unknown = Something went wrong: { $detail }

@@ -1,0 +1,76 @@
+# Textes de l'interface de Mastery : français.
+language-name = Français
+language-switch-label = Langue de l'interface
+app-name = Mastery
+skip-to-content = Aller au contenu
+loading = Chargement…
+startup-failed-title = Mastery n'a pas pu ouvrir ses données
+startup-failed-help = Rien n'a été modifié. Fermez l'application et vérifiez le fichier de la base de données, ou lancez Mastery avec un autre fichier.
+welcome-title = Bienvenue
+welcome-no-page = Votre compte est prêt. Les outils propres à vos rôles arriveront dans une prochaine version de Mastery.
+
+nav-label = Navigation principale
+nav-catalogue = Mon programme
+nav-accounts = Comptes
+
+sign-in-title = Connexion
+sign-in-intro = Utilisez le nom d'utilisateur et le mot de passe fournis par votre administrateur.
+username = Nom d'utilisateur
+username-hint = Lettres, chiffres, points, traits d'union et traits de soulignement.
+password = Mot de passe
+password-hint = Au moins 10 caractères. Une courte phrase se retient facilement et se devine difficilement.
+sign-in = Se connecter
+signing-in = Connexion en cours…
+sign-out = Se déconnecter
+
+setup-title = Configurer Mastery
+setup-intro = Cette base de données ne contient encore aucun compte. Créez le premier compte d'administrateur ; l'administrateur ajoutera ensuite les autres.
+setup-organization = Nom de l'organisation
+setup-name = Votre nom complet
+setup-confirm-password = Confirmez le mot de passe
+setup-passwords-differ = Les deux mots de passe ne sont pas identiques.
+setup-submit = Créer le compte d'administrateur
+employee-number = Numéro d'employé
+
+catalogue-title = Mon programme de certification
+catalogue-summary = Vos cours en un coup d'œil
+pack-version = version { $version }
+your-track = Votre volet
+mastery-level = Niveau de maîtrise { $level }
+course-open = Accessible
+course-completed = Terminé
+course-locked = Verrouillé
+course-requires = À terminer d'abord : { $courses }
+course-hours = Environ { $hours } heures
+
+accounts-title = Comptes
+accounts-count = { $count ->
+    [one] Un compte
+   *[other] { $count } comptes
+}
+add-user-title = Ajouter un compte
+add-user-submit = Ajouter le compte
+user-added = { $name } peut maintenant se connecter.
+name = Nom
+office = Bureau
+roles = Rôles
+account-locked = verrouillé
+role-learner = Apprenant
+role-coach = Coach
+role-manager = Gestionnaire
+role-course_designer = Concepteur de cours
+role-administrator = Administrateur
+
+error-invalid_credentials = Le nom d'utilisateur ou le mot de passe est incorrect.
+error-account_locked = Trop de tentatives infructueuses. Ce compte est verrouillé pour un moment
+error-not_signed_in = Votre session a pris fin. Veuillez vous reconnecter.
+error-forbidden = Votre rôle ne permet pas cette action.
+error-invalid_input = Veuillez corriger ceci
+error-not_found = Introuvable.
+error-conflict = Cela entre en conflit avec ce qui est déjà enregistré
+error-setup_required = Mastery doit d'abord être configuré.
+error-not_a_database = Le fichier de données n'est pas une base de données Mastery. Il n'a pas été modifié.
+error-schema_too_new = Cette base de données a été créée par une version plus récente de Mastery. Installez cette version pour l'ouvrir.
+error-invalid_pack = Un module de cours n'a pas pu être lu
+error-storage = Mastery n'a pas pu lire ou enregistrer ses données ; rien n'a été modifié
+error-unknown = Une erreur s'est produite : { $detail }

@@ -1,0 +1,98 @@
+//! The root component: provides the state, finds out on start whether setup
+//! or sign-in comes first, and shows the current page.
+
+use crate::components::header::Header;
+use crate::i18n::{self, I18n};
+use crate::ipc;
+use crate::pages::{
+    accounts::AccountsPage, catalogue::CataloguePage, setup::SetupPage, sign_in::SignInPage,
+};
+use crate::state::{Action, AppState, Page};
+use gloo_storage::{LocalStorage, Storage};
+use mastery_types::ApiError;
+use yew::prelude::*;
+
+/// Where the language chosen before sign-in is remembered on this machine.
+pub const LANG_KEY: &str = "mastery.language";
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let initial_lang = LocalStorage::get::<String>(LANG_KEY)
+        .ok()
+        .filter(|l| i18n::is_offered(l))
+        .unwrap_or_else(|| i18n::DEFAULT_LANG.to_owned());
+    let state = use_reducer(|| AppState {
+        i18n: I18n::new(&initial_lang),
+        session: None,
+        page: Page::Loading,
+        organization: None,
+    });
+    let fatal = use_state(|| None::<ApiError>);
+
+    {
+        let state = state.clone();
+        let fatal = fatal.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match ipc::setup_status().await {
+                    Ok(s) => {
+                        state.dispatch(Action::Setup {
+                            organization: s.organization,
+                            needs_first_admin: s.needs_first_admin,
+                        });
+                        if let Ok(Some(session)) = ipc::current_session().await {
+                            state.dispatch(Action::SignedIn(session));
+                        }
+                    }
+                    Err(e) => fatal.set(Some(e)),
+                }
+            });
+        });
+    }
+
+    // Keep <html lang> true for screen readers and hyphenation.
+    {
+        let lang = state.i18n.lang().to_owned();
+        use_effect_with(lang, |lang| {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("lang", lang);
+            }
+        });
+    }
+
+    let t = &state.i18n;
+    let body = if let Some(e) = &*fatal {
+        html! {
+            <section class="card narrow" role="alert">
+                <h1>{ t.t("startup-failed-title") }</h1>
+                <p>{ crate::components::error_text(t, e) }</p>
+                <p class="muted">{ t.t("startup-failed-help") }</p>
+            </section>
+        }
+    } else {
+        match state.page {
+            Page::Loading => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
+            Page::Setup => html! { <SetupPage /> },
+            Page::SignIn => html! { <SignInPage /> },
+            Page::Catalogue => html! { <CataloguePage /> },
+            Page::Accounts => html! { <AccountsPage /> },
+            Page::Welcome => html! {
+                <section class="card narrow">
+                    <h1>{ t.t("welcome-title") }</h1>
+                    <p>{ t.t("welcome-no-page") }</p>
+                </section>
+            },
+        }
+    };
+
+    html! {
+        <ContextProvider<crate::state::AppContext> context={state.clone()}>
+            <a class="skip-link" href="#content">{ t.t("skip-to-content") }</a>
+            <Header />
+            <main id="content" tabindex="-1">{ body }</main>
+        </ContextProvider<crate::state::AppContext>>
+    }
+}

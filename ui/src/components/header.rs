@@ -1,0 +1,73 @@
+//! The top bar: program name, organization, the pages the person's roles
+//! give them, the language switch, and sign-out.
+
+use crate::components::lang_switch::LangSwitch;
+use crate::ipc;
+use crate::state::{use_app, Action, Page};
+use mastery_types::Role;
+use yew::prelude::*;
+
+#[function_component(Header)]
+pub fn header() -> Html {
+    let state = use_app();
+    let t = &state.i18n;
+    let nav = state.session.as_ref().map(|s| {
+        let mut items = vec![];
+        if s.roles.contains(&Role::Learner) {
+            items.push((Page::Catalogue, "nav-catalogue"));
+        }
+        if s.roles.contains(&Role::Administrator) {
+            items.push((Page::Accounts, "nav-accounts"));
+        }
+        let links = items.into_iter().map(|(page, key)| {
+            let current = state.page == page;
+            let onclick = {
+                let state = state.clone();
+                let page = page.clone();
+                Callback::from(move |_| state.dispatch(Action::Go(page.clone())))
+            };
+            html! {
+                <li><button type="button" class="nav-link" data-nav={key}
+                    aria-current={current.then_some("page")} {onclick}>{ t.t(key) }</button></li>
+            }
+        });
+        html! { <nav aria-label={t.t("nav-label")}><ul>{ for links }</ul></nav> }
+    });
+    let sign_out = state.session.as_ref().map(|s| {
+        let onclick = {
+            let state = state.clone();
+            Callback::from(move |_| {
+                let state = state.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    // Whatever the backend says, the window forgets the session.
+                    let _ = ipc::sign_out().await;
+                    state.dispatch(Action::SignedOut);
+                });
+            })
+        };
+        html! {
+            <div class="who">
+                <span class="who-name" data-testid="who">{ s.display_name.clone() }</span>
+                <button type="button" id="sign-out" class="secondary" {onclick}>{ t.t("sign-out") }</button>
+            </div>
+        }
+    });
+    html! {
+        <header class="topbar">
+            <div class="brand">
+                <span class="logo" aria-hidden="true">{ "M" }</span>
+                <div>
+                    <div class="brand-name">{ t.t("app-name") }</div>
+                    if let Some(org) = &state.organization {
+                        <div class="brand-org">{ org.clone() }</div>
+                    }
+                </div>
+            </div>
+            { nav.unwrap_or_default() }
+            <div class="topbar-end">
+                <LangSwitch />
+                { sign_out.unwrap_or_default() }
+            </div>
+        </header>
+    }
+}

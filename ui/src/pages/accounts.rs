@@ -1,0 +1,160 @@
+//! Administrators: the list of accounts, and a form to add one.
+
+use crate::components::error_text;
+use crate::components::field::Field;
+use crate::ipc;
+use crate::state::use_app;
+use mastery_types::{ApiError, NewUser, Role, UserSummary};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+fn role_key(r: Role) -> String {
+    format!("role-{}", r.as_str())
+}
+
+#[function_component(AccountsPage)]
+pub fn accounts_page() -> Html {
+    let state = use_app();
+    let t = &state.i18n;
+    let users = use_state(|| None::<Result<Vec<UserSummary>, ApiError>>);
+    let reload = use_state(|| 0u32);
+    {
+        let users = users.clone();
+        use_effect_with(*reload, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                users.set(Some(ipc::list_users().await));
+            });
+        });
+    }
+
+    let employee_number = use_state(String::new);
+    let name = use_state(String::new);
+    let username = use_state(String::new);
+    let password = use_state(String::new);
+    let roles = use_state(|| vec![Role::Learner]);
+    let outcome = use_state(|| None::<Result<String, ApiError>>);
+
+    let onsubmit = {
+        let (employee_number, name, username, password, roles, outcome, reload, lang) = (
+            employee_number.clone(),
+            name.clone(),
+            username.clone(),
+            password.clone(),
+            roles.clone(),
+            outcome.clone(),
+            reload.clone(),
+            t.lang().to_owned(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let request = NewUser {
+                employee_number: (*employee_number).clone(),
+                username: (*username).clone(),
+                display_name: (*name).clone(),
+                password: (*password).clone(),
+                roles: (*roles).clone(),
+                language: lang.as_str().into(),
+                home_track: None,
+            };
+            let (outcome, reload, password) = (outcome.clone(), reload.clone(), password.clone());
+            let fields = (employee_number.clone(), name.clone(), username.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match ipc::add_user(&request).await {
+                    Ok(u) => {
+                        outcome.set(Some(Ok(u.display_name)));
+                        password.set(String::new());
+                        fields.0.set(String::new());
+                        fields.1.set(String::new());
+                        fields.2.set(String::new());
+                        reload.set(*reload + 1);
+                    }
+                    Err(e) => outcome.set(Some(Err(e))),
+                }
+            });
+        })
+    };
+    let set = |h: &UseStateHandle<String>| {
+        let h = h.clone();
+        Callback::from(move |v: String| h.set(v))
+    };
+    let role_boxes = Role::ALL.into_iter().map(|r| {
+        let checked = roles.contains(&r);
+        let onchange = {
+            let roles = roles.clone();
+            Callback::from(move |e: Event| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                let mut next: Vec<Role> = (*roles).iter().copied().filter(|x| *x != r).collect();
+                if input.checked() {
+                    next.push(r);
+                    next.sort();
+                }
+                roles.set(next);
+            })
+        };
+        let id = format!("role-{}", r.as_str());
+        html! {
+            <label class="check" for={id.clone()}>
+                <input type="checkbox" id={id} {checked} {onchange} />{ t.t(&role_key(r)) }
+            </label>
+        }
+    });
+
+    let table = match &*users {
+        None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
+        Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
+        Some(Ok(list)) => html! {
+            <table class="data">
+                <caption>{ t.t_args("accounts-count", &[("count", list.len().into())]) }</caption>
+                <thead><tr>
+                    <th scope="col">{ t.t("name") }</th>
+                    <th scope="col">{ t.t("username") }</th>
+                    <th scope="col">{ t.t("employee-number") }</th>
+                    <th scope="col">{ t.t("office") }</th>
+                    <th scope="col">{ t.t("roles") }</th>
+                </tr></thead>
+                <tbody>
+                    { for list.iter().map(|u| html! {
+                        <tr data-username={u.username.to_string()}>
+                            <td>{ u.display_name.clone() }
+                                if u.locked { <span class="pill locked">{ t.t("account-locked") }</span> }</td>
+                            <td>{ u.username.to_string() }</td>
+                            <td>{ u.employee_number.to_string() }</td>
+                            <td>{ u.org_unit.clone().unwrap_or_default() }</td>
+                            <td>{ u.roles.iter().map(|r| t.t(&role_key(*r))).collect::<Vec<_>>().join(", ") }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+        },
+    };
+
+    html! {
+        <div class="page accounts">
+            <div class="page-head"><h1>{ t.t("accounts-title") }</h1></div>
+            <div class="split">
+                <section class="card" aria-labelledby="add-user-title">
+                    <h2 id="add-user-title">{ t.t("add-user-title") }</h2>
+                    <form id="add-user-form" {onsubmit} novalidate=true>
+                        <Field id="au-employee-number" label={t.t("employee-number")} value={(*employee_number).clone()} on_change={set(&employee_number)} />
+                        <Field id="au-name" label={t.t("name")} value={(*name).clone()} on_change={set(&name)} />
+                        <Field id="au-username" label={t.t("username")} value={(*username).clone()} on_change={set(&username)}
+                            hint={Some(AttrValue::from(t.t("username-hint")))} />
+                        <Field id="au-password" label={t.t("password")} kind="password" value={(*password).clone()} on_change={set(&password)}
+                            autocomplete={Some(AttrValue::Static("new-password"))} hint={Some(AttrValue::from(t.t("password-hint")))} />
+                        <fieldset class="roles">
+                            <legend>{ t.t("roles") }</legend>
+                            { for role_boxes }
+                        </fieldset>
+                        { match &*outcome {
+                            Some(Ok(who)) => html! { <p class="ok" role="status">{ t.t_args("user-added", &[("name", who.clone().into())]) }</p> },
+                            Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
+                            None => html! {},
+                        } }
+                        <button type="submit" class="primary">{ t.t("add-user-submit") }</button>
+                    </form>
+                </section>
+                <section class="card grow" aria-label={t.t("accounts-title")}>{ table }</section>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,76 @@
+//! The learner's catalogue: the four tracks × three Mastery Levels, each
+//! course open, completed or locked behind its prerequisites.
+
+use crate::components::course_card::CourseCard;
+use crate::components::error_text;
+use crate::ipc;
+use crate::state::use_app;
+use mastery_types::{ApiError, Availability, Catalogue};
+use yew::prelude::*;
+
+#[function_component(CataloguePage)]
+pub fn catalogue_page() -> Html {
+    let state = use_app();
+    let t = &state.i18n;
+    let lang = t.lang();
+    let data = use_state(|| None::<Result<Catalogue, ApiError>>);
+    {
+        let data = data.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                data.set(Some(ipc::catalogue().await));
+            });
+        });
+    }
+    let body = match &*data {
+        None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
+        Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
+        Some(Ok(cat)) => {
+            let all = cat.tracks.iter().flat_map(|tr| tr.courses.iter());
+            let (mut done, mut open, mut locked) = (0, 0, 0);
+            for c in all {
+                match c.availability {
+                    Availability::Completed => done += 1,
+                    Availability::Open => open += 1,
+                    Availability::Locked { .. } => locked += 1,
+                }
+            }
+            let tracks = cat.tracks.iter().map(|tr| {
+                let heading_id = format!("track-{}", tr.track);
+                html! {
+                    <section class={classes!("track", tr.is_home_track.then_some("home"))} data-track={tr.track.as_str()}
+                        aria-labelledby={heading_id.clone()}>
+                        <div class="track-head">
+                            <h2 id={heading_id}>{ tr.title.get(lang).to_owned() }</h2>
+                            if tr.is_home_track {
+                                <span class="badge">{ t.t("your-track") }</span>
+                            }
+                        </div>
+                        <p class="muted audience">{ tr.audience.get(lang).to_owned() }</p>
+                        <div class="courses">
+                            { for tr.courses.iter().map(|c| html! { <CourseCard key={c.id.to_string()} course={c.clone()} /> }) }
+                        </div>
+                    </section>
+                }
+            });
+            html! {
+                <>
+                    <div class="page-head">
+                        <div>
+                            <h1 id="catalogue-title">{ t.t("catalogue-title") }</h1>
+                            <p class="muted">{ cat.pack_title.get(lang).to_owned() }{ " · " }
+                                { t.t_args("pack-version", &[("version", cat.pack_version.clone().into())]) }</p>
+                        </div>
+                        <dl class="stats" aria-label={t.t("catalogue-summary")}>
+                            <div><dt>{ t.t("course-completed") }</dt><dd data-stat="completed">{ done }</dd></div>
+                            <div><dt>{ t.t("course-open") }</dt><dd data-stat="open">{ open }</dd></div>
+                            <div><dt>{ t.t("course-locked") }</dt><dd data-stat="locked">{ locked }</dd></div>
+                        </dl>
+                    </div>
+                    { for tracks }
+                </>
+            }
+        }
+    };
+    html! { <div class="page catalogue">{ body }</div> }
+}

@@ -1,0 +1,6 @@
+//! One module per page.
+
+pub mod accounts;
+pub mod catalogue;
+pub mod setup;
+pub mod sign_in;

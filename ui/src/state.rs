@@ -1,0 +1,93 @@
+//! App-wide state as a reducer shared through a context: the interface
+//! language, who is signed in, and which page is showing.
+
+use crate::i18n::I18n;
+use mastery_types::{Role, SessionInfo};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The pages. The window has no address bar, so pages are state rather than
+/// URLs: there is no link that could skip the sign-in screen.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Page {
+    Loading,
+    Setup,
+    SignIn,
+    Catalogue,
+    Accounts,
+    /// Signed in, but no page for any of the person's roles yet.
+    Welcome,
+}
+
+#[derive(Clone, PartialEq)]
+pub struct AppState {
+    pub i18n: Rc<I18n>,
+    pub session: Option<SessionInfo>,
+    pub page: Page,
+    pub organization: Option<String>,
+}
+
+pub enum Action {
+    SetLanguage(String),
+    Setup {
+        organization: Option<String>,
+        needs_first_admin: bool,
+    },
+    SignedIn(SessionInfo),
+    SignedOut,
+    Go(Page),
+}
+
+/// The first page for a person: their learning if they are a learner,
+/// otherwise the first tool their roles give them.
+pub fn home_page(session: &SessionInfo) -> Page {
+    if session.roles.contains(&Role::Learner) {
+        Page::Catalogue
+    } else if session.roles.contains(&Role::Administrator) {
+        Page::Accounts
+    } else {
+        Page::Welcome
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetLanguage(lang) => next.i18n = I18n::new(&lang),
+            Action::Setup {
+                organization,
+                needs_first_admin,
+            } => {
+                next.organization = organization;
+                next.page = if needs_first_admin {
+                    Page::Setup
+                } else {
+                    Page::SignIn
+                };
+            }
+            Action::SignedIn(session) => {
+                next.i18n = I18n::new(session.language.as_str());
+                next.page = home_page(&session);
+                next.session = Some(session);
+            }
+            Action::SignedOut => {
+                next.session = None;
+                next.page = Page::SignIn;
+            }
+            Action::Go(page) => next.page = page,
+        }
+        Rc::new(next)
+    }
+}
+
+pub type AppContext = UseReducerHandle<AppState>;
+
+/// The shared state; panics only if a component is used outside `App`,
+/// which is a programming error caught by the first render.
+#[hook]
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>().expect("AppContext is provided by App")
+}
