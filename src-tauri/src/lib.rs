@@ -6,7 +6,9 @@
 //!   data folder, see `mastery_api::default_db_path`);
 //! - `--demo` / `MASTERY_DEMO=1`: on a database with no account, seed the
 //!   demo organization. Without it a new database opens on the screen that
-//!   creates the first administrator.
+//!   creates the first administrator. Debug builds only: the demo accounts
+//!   share a published password, so a release build never seeds them (the
+//!   `mastery demo` command stays available to an operator who asks).
 //!
 //! Business rules are not here: every command is an adapter to `mastery-api`.
 
@@ -71,7 +73,11 @@ pub fn start(options: &StartOptions) -> Result<Api, ApiError> {
         Err(e) if e.code == ErrorCode::Conflict => eprintln!("mastery: warning: {}", e.message),
         Err(e) => return Err(e),
     }
-    if options.demo && api.setup_status()?.needs_first_admin {
+    if options.demo && !cfg!(debug_assertions) {
+        eprintln!(
+            "mastery: --demo is ignored in a release build; use `mastery demo` on a test database"
+        );
+    } else if options.demo && api.setup_status()?.needs_first_admin {
         let s = api.seed_demo(&Caller::LocalOperator, now)?;
         eprintln!(
             "mastery: seeded the demo organization ({} accounts)",

@@ -32,23 +32,47 @@ pub fn screenshot_dir() -> PathBuf {
     dir
 }
 
+/// Started processes, each the leader of its own process group, so that
+/// ending one also ends what it started (tauri-driver starts
+/// WebKitWebDriver, which starts the app).
 struct Processes(Vec<Child>);
 
 impl Drop for Processes {
     fn drop(&mut self) {
         for child in self.0.iter_mut().rev() {
+            let _ = Command::new("kill")
+                .args(["-KILL", &format!("-{}", child.id())])
+                .stderr(Stdio::null())
+                .status();
             let _ = child.kill();
             let _ = child.wait();
         }
     }
 }
 
+/// One real window at a time: two apps on two cores would race each other's
+/// timeouts, and picking a display or a port is only safe one at a time.
+static ONE_APP_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// What database the app starts on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// A new database with the demo organization.
+    Demo,
+    /// A new, empty database: the first-administrator screen.
+    Empty,
+    /// A database file with these bytes already in place.
+    ExistingFile(Vec<u8>),
+}
+
 pub struct App {
     pub client: Client,
     binary: PathBuf,
     pub data_dir: PathBuf,
-    // Dropped after the client is closed: kills tauri-driver, then Xvfb.
+    // Dropped in this order: the processes (tauri-driver's group, then
+    // Xvfb), then the lock that lets the next test start its app.
     _processes: Processes,
+    _turn: tokio::sync::MutexGuard<'static, ()>,
 }
 
 fn free_port() -> u16 {
@@ -81,6 +105,12 @@ fn require_tool(name: &str) {
 impl App {
     /// Starts the app with a new, empty data folder and the demo organization.
     pub async fn start(name: &str) -> App {
+        App::start_with(name, Start::Demo).await
+    }
+
+    /// Starts the app on a database prepared as `start` says.
+    pub async fn start_with(name: &str, start: Start) -> App {
+        let turn = ONE_APP_AT_A_TIME.lock().await;
         let binary = target_dir().join("debug/mastery-desktop");
         assert!(
             binary.is_file(),
@@ -94,14 +124,20 @@ impl App {
             std::env::temp_dir().join(format!("mastery-e2e-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&data_dir);
         std::fs::create_dir_all(&data_dir).expect("create the test data folder");
+        let db = data_dir.join("mastery.sqlite3");
+        if let Start::ExistingFile(bytes) = &start {
+            std::fs::write(&db, bytes).expect("write the prepared database file");
+        }
 
         let mut processes = Processes(vec![]);
         let display = free_display();
+        use std::os::unix::process::CommandExt;
         let xvfb = Command::new("Xvfb")
             .arg(format!(":{display}"))
             .args(["-screen", "0", "1280x860x24", "-nolisten", "tcp"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
             .expect("start Xvfb");
         processes.0.push(xvfb);
@@ -123,8 +159,8 @@ impl App {
                 &native_port.to_string(),
             ])
             .env("DISPLAY", format!(":{display}"))
-            .env("MASTERY_DB", data_dir.join("mastery.sqlite3"))
-            .env("MASTERY_DEMO", "1")
+            .env("MASTERY_DB", &db)
+            .env("MASTERY_DEMO", if start == Start::Demo { "1" } else { "0" })
             // Keep WebKit's local storage and caches inside the test folder.
             .env("XDG_DATA_HOME", data_dir.join("data"))
             .env("XDG_CACHE_HOME", data_dir.join("cache"))
@@ -132,6 +168,7 @@ impl App {
             .env("LANG", "en_CA.UTF-8")
             .stdout(log.try_clone().expect("log handle"))
             .stderr(log)
+            .process_group(0)
             .spawn()
             .expect("start tauri-driver");
         processes.0.push(driver);
@@ -166,6 +203,7 @@ impl App {
             binary,
             data_dir,
             _processes: processes,
+            _turn: turn,
         }
     }
 
@@ -294,7 +332,21 @@ impl App {
         }
     }
 
+    pub async fn scroll_to_top(&self) {
+        let _ = self.client.execute("window.scrollTo(0, 0);", vec![]).await;
+    }
+
+    /// Saves what the window shows now, after letting WebKit paint the
+    /// latest changes (two animation frames).
     pub async fn screenshot(&self, name: &str) -> PathBuf {
+        let _ = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 requestAnimationFrame(() => requestAnimationFrame(() => done(true)));",
+                vec![],
+            )
+            .await;
         let png = self
             .client
             .screenshot()

@@ -3,4 +3,5 @@
 //! `cargo xtask test`, which builds the UI and the binary first.
 
 mod harness;
+mod setup_and_accounts;
 mod sign_in_and_catalogue;

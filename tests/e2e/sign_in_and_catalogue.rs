@@ -75,6 +75,8 @@ async fn learner_catalogue_language_and_sign_in_errors() {
     app.click("button[data-lang='fr']").await;
     app.wait_text("#catalogue-title", "Mon programme de certification")
         .await;
+    // The choice is saved to the profile before anything else happens.
+    app.find(".lang-switch[aria-busy='false']").await;
     assert_eq!(app.text("#sign-out").await, "Se déconnecter");
     assert_eq!(
         app.text("[data-nav='nav-catalogue']").await,

@@ -63,6 +63,22 @@ pub fn app() -> Html {
         });
     }
 
+    // After a page change the button that was pressed may be gone; move
+    // focus to the page so keyboard and screen-reader users start there.
+    {
+        let page = state.page.clone();
+        use_effect_with(page, |_| {
+            use wasm_bindgen::JsCast;
+            if let Some(main) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("content"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = main.focus();
+            }
+        });
+    }
+
     let t = &state.i18n;
     let body = if let Some(e) = &*fatal {
         html! {

@@ -1,14 +1,13 @@
 //! Account administration: create accounts, list them.
 
-use crate::auth::{check_language, check_new_credentials};
-use crate::errors::invalid;
+use crate::auth::{check_language, check_new_credentials, failure_key};
+use crate::errors::{invalid, new_id, required};
 use crate::{password, Api, Caller, Result};
 use chrono::{DateTime, Utc};
 use mastery_domain::access::Permission;
 use mastery_domain::accounts::is_locked;
 use mastery_store::people;
-use mastery_types::{EmployeeNumber, NewUser, PersonId, UserSummary};
-use uuid::Uuid;
+use mastery_types::{EmployeeNumber, Field, NewUser, PersonId, Problem, UserSummary};
 
 impl Api {
     /// Creates a person with a local account and roles. Administrators only
@@ -22,19 +21,13 @@ impl Api {
         let actor = caller.require(Permission::ManageAccounts)?;
         let username = check_new_credentials(&req.username, &req.password)?;
         check_language(req.language.as_str())?;
-        let employee_number = req.employee_number.trim();
-        if employee_number.is_empty() {
-            return Err(invalid("the employee number is empty"));
-        }
-        let display_name = req.display_name.trim();
-        if display_name.is_empty() {
-            return Err(invalid("the name is empty"));
-        }
+        let employee_number = required(&req.employee_number, Field::EmployeeNumber)?;
+        let display_name = required(&req.display_name, Field::Name)?;
         if req.roles.is_empty() {
-            return Err(invalid("give the account at least one role"));
+            return Err(invalid(Problem::NoRole));
         }
         let hash = password::hash(&req.password)?;
-        let id = PersonId(Uuid::now_v7());
+        let id = PersonId(new_id(now));
         self.store.write(|tx| {
             people::insert_person(
                 tx,
@@ -75,6 +68,8 @@ impl Api {
             people::list_accounts(c)?
                 .into_iter()
                 .map(|a| {
+                    let (failures, last) =
+                        people::sign_in_failures(c, &failure_key(a.username.as_str()))?;
                     Ok(UserSummary {
                         roles: people::roles(c, a.person.id)?,
                         person_id: a.person.id,
@@ -82,7 +77,7 @@ impl Api {
                         username: a.username,
                         display_name: a.person.display_name,
                         org_unit: a.org_unit_name,
-                        locked: is_locked(a.failed_attempts, a.last_failed_at, now),
+                        locked: is_locked(failures, last, now),
                     })
                 })
                 .collect()

@@ -1,17 +1,16 @@
 //! First-run setup, sign-in, sessions and sign-out.
 
-use crate::errors::invalid;
+use crate::errors::{invalid, new_id, required};
 use crate::{password, Api, Caller, Result};
 use chrono::{DateTime, Duration, Utc};
 use mastery_domain::accounts::{self, PasswordProblem, UsernameProblem};
 use mastery_store::{people, sessions, settings};
 use mastery_types::{
-    ApiError, EmployeeNumber, ErrorCode, FirstAdminRequest, PersonId, Role, SessionInfo,
-    SetLanguageRequest, SetupStatus, SignInRequest, Username,
+    ApiError, EmployeeNumber, ErrorCode, Field, FirstAdminRequest, PersonId, Problem, Role,
+    SessionInfo, SetLanguageRequest, SetupStatus, SignInRequest, Username,
 };
 use sha2::{Digest, Sha256};
 use std::fmt;
-use uuid::Uuid;
 
 /// How long a session lasts without signing in again.
 pub const SESSION_LENGTH: Duration = Duration::hours(12);
@@ -56,34 +55,46 @@ const BAD_CREDENTIALS: &str = "the username or password is incorrect";
 
 pub(crate) fn check_new_credentials(username: &str, password: &str) -> Result<Username> {
     let username = accounts::normalize_username(username);
-    accounts::check_username(&username).map_err(|p| match p {
-        UsernameProblem::Empty => invalid("the username is empty"),
-        UsernameProblem::TooLong => invalid("the username is longer than 64 characters"),
-        UsernameProblem::BadCharacter(c) => invalid(format!(
-            "the username may hold letters, digits, '.', '-' and '_', not {c:?}"
-        )),
+    accounts::check_username(&username).map_err(|p| {
+        invalid(match p {
+            UsernameProblem::Empty => Problem::Empty {
+                field: Field::Username,
+            },
+            UsernameProblem::TooLong => Problem::TooLong {
+                field: Field::Username,
+                max: 64,
+            },
+            UsernameProblem::BadCharacter(c) => Problem::UsernameCharacter {
+                character: c.to_string(),
+            },
+        })
     })?;
-    accounts::check_password(password, &username).map_err(|p| match p {
-        PasswordProblem::TooShort { min } => {
-            invalid(format!("the password must have at least {min} characters"))
-        }
-        PasswordProblem::TooLong { max } => {
-            invalid(format!("the password must have at most {max} characters"))
-        }
-        PasswordProblem::SameAsUsername => invalid("the password must not be the username"),
+    accounts::check_password(password, &username).map_err(|p| {
+        invalid(match p {
+            PasswordProblem::TooShort { min } => Problem::PasswordTooShort { min },
+            PasswordProblem::TooLong { max } => Problem::TooLong {
+                field: Field::Password,
+                max,
+            },
+            PasswordProblem::SameAsUsername => Problem::PasswordIsUsername,
+        })
     })?;
     Ok(Username(username))
 }
 
+/// Failed sign-ins are counted by a hash of the (normalized) name typed, so
+/// a password typed into the username field is never stored in clear.
+pub(crate) fn failure_key(normalized_username: &str) -> String {
+    hex::encode(Sha256::digest(normalized_username.as_bytes()))
+}
+
 pub(crate) fn check_language(lang: &str) -> Result<()> {
-    let ok = (2..=8).contains(&lang.len())
-        && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-    if ok {
+    if accounts::is_language_tag(lang) {
         Ok(())
     } else {
-        Err(invalid(format!(
-            "{lang:?} is not a language tag like en or fr"
-        )))
+        Err(invalid(Problem::BadLanguage {
+            tag: lang.to_owned(),
+        }))
     }
 }
 
@@ -107,27 +118,15 @@ impl Api {
     ) -> Result<(SessionToken, SessionInfo)> {
         let username = check_new_credentials(&req.username, &req.password)?;
         check_language(req.language.as_str())?;
-        let organization = req.organization.trim();
-        if organization.is_empty() {
-            return Err(invalid("the organization name is empty"));
-        }
-        let display_name = req.display_name.trim();
-        if display_name.is_empty() {
-            return Err(invalid("the name is empty"));
-        }
-        let employee_number = req.employee_number.trim();
-        if employee_number.is_empty() {
-            return Err(invalid("the employee number is empty"));
-        }
+        let organization = required(&req.organization, Field::Organization)?;
+        let display_name = required(&req.display_name, Field::Name)?;
+        let employee_number = required(&req.employee_number, Field::EmployeeNumber)?;
         let hash = password::hash(&req.password)?;
         let token = SessionToken::generate()?;
-        let id = PersonId(Uuid::now_v7());
+        let id = PersonId(new_id(now));
         self.store.write(|tx| {
             if people::count_accounts(tx)? > 0 {
-                return Err(mastery_store::StoreError::Conflict(
-                    "this database already has accounts; ask an administrator to create yours"
-                        .into(),
-                ));
+                return Err(mastery_store::StoreError::Problem(Problem::AlreadySetUp));
             }
             settings::set(tx, settings::ORGANIZATION_NAME, organization)?;
             people::insert_person(
@@ -164,18 +163,23 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<(SessionToken, SessionInfo)> {
         let username = accounts::normalize_username(&req.username);
-        let (failures, last) = self
-            .store
-            .read(|c| people::sign_in_failures(c, &username))?;
-        if accounts::is_locked(failures, last, now) {
-            let until = last
-                .and_then(|l| accounts::locked_until(failures, l))
-                .unwrap_or(now);
-            let minutes = ((until - now).num_seconds() + 59) / 60;
-            return Err(ApiError::new(
-                ErrorCode::AccountLocked,
-                format!("too many failed sign-ins; try again in {minutes} minute(s)"),
-            ));
+        let key = failure_key(&username);
+        // Check the lock and count this attempt as a failure *before* the
+        // slow password check, in one transaction: parallel attempts cannot
+        // slip past the lock. A success clears the count again.
+        let locked = self.store.write(|tx| {
+            let (failures, last) = people::sign_in_failures(tx, &key)?;
+            if accounts::is_locked(failures, last, now) {
+                let until = last
+                    .and_then(|l| accounts::locked_until(failures, l))
+                    .unwrap_or(now);
+                return Ok(Some(((until - now).num_seconds() + 59) / 60));
+            }
+            people::record_failed_sign_in(tx, &key, now)?;
+            Ok(None)
+        })?;
+        if let Some(minutes) = locked {
+            return Err(ApiError::problem(Problem::LockedFor { minutes }));
         }
         let account = self
             .store
@@ -188,8 +192,6 @@ impl Api {
             }
         };
         let Some(account) = account.filter(|_| verified) else {
-            self.store
-                .write(|tx| people::record_failed_sign_in(tx, &username, now))?;
             return Err(ApiError::new(
                 ErrorCode::InvalidCredentials,
                 BAD_CREDENTIALS,
@@ -197,7 +199,7 @@ impl Api {
         };
         let token = SessionToken::generate()?;
         let roles = self.store.write(|tx| {
-            people::clear_failed_sign_ins(tx, &username)?;
+            people::clear_failed_sign_ins(tx, &key)?;
             sessions::insert(
                 tx,
                 &token.hash(),

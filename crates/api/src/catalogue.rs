@@ -42,7 +42,7 @@ impl Api {
         let (pack, completed, person) = self.store.read(|c| {
             Ok((
                 packs::latest_published(c, PROGRAM_PACK_ID)?,
-                completions::completed_courses(c, me)?,
+                completions::completed_courses(c, me, PROGRAM_PACK_ID)?,
                 people::person(c, me)?,
             ))
         })?;

@@ -1,8 +1,36 @@
 //! Error helpers of the API layer. (Store and pack errors convert into
 //! `ApiError` in their own crates, where the orphan rule allows it.)
 
-use mastery_types::{ApiError, ErrorCode};
+use chrono::{DateTime, Utc};
+use mastery_domain::accounts::MAX_FIELD_CHARS;
+use mastery_types::{ApiError, Field, Problem};
+use uuid::{NoContext, Timestamp, Uuid};
 
-pub(crate) fn invalid(message: impl Into<String>) -> ApiError {
-    ApiError::new(ErrorCode::InvalidInput, message)
+/// A new UUID v7 whose time part is `now` (the API never reads the clock).
+pub(crate) fn new_id(now: DateTime<Utc>) -> Uuid {
+    let secs = u64::try_from(now.timestamp()).unwrap_or(0);
+    Uuid::new_v7(Timestamp::from_unix(
+        NoContext,
+        secs,
+        now.timestamp_subsec_nanos(),
+    ))
+}
+
+pub(crate) fn invalid(problem: Problem) -> ApiError {
+    ApiError::problem(problem)
+}
+
+/// The trimmed value of a required field, or `Empty { field }`.
+pub(crate) fn required(value: &str, field: Field) -> Result<&str, ApiError> {
+    let v = value.trim();
+    if v.is_empty() {
+        Err(invalid(Problem::Empty { field }))
+    } else if v.chars().count() > MAX_FIELD_CHARS {
+        Err(invalid(Problem::TooLong {
+            field,
+            max: MAX_FIELD_CHARS,
+        }))
+    } else {
+        Ok(v)
+    }
 }

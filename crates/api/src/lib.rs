@@ -50,12 +50,14 @@ pub struct Api {
 impl Api {
     /// Opens (creating and migrating if needed) the database at `path`.
     pub fn open(path: &Path) -> Result<Api> {
+        password::warm_up();
         Ok(Api {
             store: Store::open(path)?,
         })
     }
 
     pub fn open_in_memory() -> Result<Api> {
+        password::warm_up();
         Ok(Api {
             store: Store::open_in_memory()?,
         })

@@ -27,11 +27,24 @@ pub fn verify(password: &str, stored: &str) -> bool {
         .unwrap_or(false)
 }
 
+static DUMMY: OnceLock<Option<String>> = OnceLock::new();
+
+fn dummy() -> Option<&'static String> {
+    DUMMY
+        .get_or_init(|| hash("not a real password, only a timing twin").ok())
+        .as_ref()
+}
+
+/// Computes the dummy hash ahead of the first sign-in, so that first
+/// unknown-username attempt is not slower than the others.
+pub fn warm_up() {
+    let _ = dummy();
+}
+
 /// Spends the same work as a real check, for usernames that do not exist, so
 /// the time taken does not reveal which usernames are real.
 pub fn verify_dummy(password: &str) {
-    static DUMMY: OnceLock<Option<String>> = OnceLock::new();
-    if let Some(h) = DUMMY.get_or_init(|| hash("not a real password, only a timing twin").ok()) {
+    if let Some(h) = dummy() {
         let _ = verify(password, h);
     }
 }

@@ -30,7 +30,7 @@ fn invalid_new_accounts_are_refused_with_the_reason() {
         (
             "space in username",
             Box::new(|u| u.username = "first last".into()),
-            "not ' '",
+            r#"not " ""#,
         ),
         (
             "empty name",
@@ -64,6 +64,10 @@ fn invalid_new_accounts_are_refused_with_the_reason() {
             .expect_err(what);
         assert_eq!(e.code, ErrorCode::InvalidInput, "{what}: {e:?}");
         assert!(e.message.contains(needle), "{what}: {}", e.message);
+        assert!(
+            e.problem.is_some(),
+            "{what}: the UI needs the problem to translate it"
+        );
         assert_eq!(count(&api), 0, "{what} saved something");
     }
 }
@@ -84,6 +88,12 @@ fn duplicates_are_refused_and_leave_no_half_written_person() {
         .expect_err("dup number");
     assert_eq!(e.code, ErrorCode::Conflict);
     assert!(e.message.contains("E00001"), "{}", e.message);
+    assert_eq!(
+        e.problem,
+        Some(mastery_types::Problem::EmployeeNumberTaken {
+            number: "E00001".into()
+        })
+    );
     let mut same_username = new_user(3, &[Role::Learner]);
     same_username.username = "USER1".into();
     let e = api

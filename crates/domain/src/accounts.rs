@@ -10,6 +10,8 @@ pub const BASE_LOCK: Duration = Duration::minutes(1);
 pub const MAX_LOCK: Duration = Duration::minutes(30);
 pub const MIN_PASSWORD_CHARS: usize = 10;
 pub const MAX_PASSWORD_CHARS: usize = 256;
+/// Longest name, organization or employee number accepted.
+pub const MAX_FIELD_CHARS: usize = 200;
 
 /// Usernames compare case-insensitively and without surrounding spaces.
 pub fn normalize_username(raw: &str) -> String {
@@ -23,7 +25,9 @@ pub enum UsernameProblem {
     BadCharacter(char),
 }
 
-/// A username is 1–64 letters, digits, `.`, `-` or `_` (after normalizing).
+/// A username is 1–64 ASCII letters, digits, `.`, `-` or `_` (after
+/// normalizing). ASCII only: accented or other-script letters would allow
+/// look-alike names and names that differ only by Unicode normalization.
 pub fn check_username(normalized: &str) -> Result<(), UsernameProblem> {
     if normalized.is_empty() {
         return Err(UsernameProblem::Empty);
@@ -33,7 +37,7 @@ pub fn check_username(normalized: &str) -> Result<(), UsernameProblem> {
     }
     if let Some(c) = normalized
         .chars()
-        .find(|c| !(c.is_alphanumeric() || matches!(c, '.' | '-' | '_')))
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')))
     {
         return Err(UsernameProblem::BadCharacter(c));
     }
@@ -64,6 +68,11 @@ pub fn check_password(password: &str, normalized_username: &str) -> Result<(), P
         return Err(PasswordProblem::SameAsUsername);
     }
     Ok(())
+}
+
+/// A BCP 47-like language tag: 2–8 ASCII letters, digits or `-`.
+pub fn is_language_tag(tag: &str) -> bool {
+    (2..=8).contains(&tag.len()) && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
 /// After `consecutive_failures` failed sign-ins, the last at `last_failure`,
@@ -128,7 +137,11 @@ mod tests {
     fn usernames() {
         assert_eq!(normalize_username("  Amelie.Roy "), "amelie.roy");
         assert_eq!(check_username("amelie.roy"), Ok(()));
-        assert_eq!(check_username("émilie_2"), Ok(()));
+        assert_eq!(check_username("emilie_2"), Ok(()));
+        assert_eq!(
+            check_username("émilie"),
+            Err(UsernameProblem::BadCharacter('é'))
+        );
         assert_eq!(check_username(""), Err(UsernameProblem::Empty));
         assert_eq!(
             check_username("a b"),
@@ -138,6 +151,15 @@ mod tests {
             check_username(&"a".repeat(65)),
             Err(UsernameProblem::TooLong)
         );
+    }
+
+    #[test]
+    fn language_tags() {
+        assert!(is_language_tag("fr"));
+        assert!(is_language_tag("pt-BR"));
+        assert!(!is_language_tag("f"));
+        assert!(!is_language_tag("<script>"));
+        assert!(!is_language_tag("toolonglanguage"));
     }
 
     #[test]

@@ -43,9 +43,10 @@ CREATE TABLE role_grants (
     PRIMARY KEY (person_id, role)
 ) STRICT;
 
--- Failed sign-ins in a row, keyed by the normalized username typed, whether
--- or not such an account exists: a locked name looks the same either way, so
--- the lock does not reveal which usernames are real.
+-- Failed sign-ins in a row, keyed by the SHA-256 of the normalized username
+-- typed, whether or not such an account exists: a locked name looks the same
+-- either way, so the lock does not reveal which usernames are real, and a
+-- password typed into the username field is not kept in clear.
 CREATE TABLE sign_in_failures (
     username        TEXT PRIMARY KEY,
     failed_attempts INTEGER NOT NULL,

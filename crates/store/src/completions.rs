@@ -36,10 +36,19 @@ pub fn insert(conn: &Connection, f: &CompletionFact<'_>) -> Result<()> {
     Ok(())
 }
 
-pub fn completed_courses(conn: &Connection, person: PersonId) -> Result<BTreeSet<CourseId>> {
-    let mut stmt = conn.prepare("SELECT course_id FROM course_completions WHERE person_id = ?1")?;
+/// Courses of pack `pack_id` the person has completed (any version).
+pub fn completed_courses(
+    conn: &Connection,
+    person: PersonId,
+    pack_id: &str,
+) -> Result<BTreeSet<CourseId>> {
+    let mut stmt = conn.prepare(
+        "SELECT course_id FROM course_completions WHERE person_id = ?1 AND pack_id = ?2",
+    )?;
     let ids = stmt
-        .query_map([person.0.to_string()], |r| r.get::<_, String>(0))?
+        .query_map(rusqlite::params![person.0.to_string(), pack_id], |r| {
+            r.get::<_, String>(0)
+        })?
         .map(|r| r.map(CourseId))
         .collect::<rusqlite::Result<BTreeSet<_>>>()?;
     Ok(ids)

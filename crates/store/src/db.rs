@@ -1,7 +1,7 @@
 //! Opening the database: file checks, pragmas, migrations.
 
 use crate::{Result, StoreError};
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 use std::io::Read;
 use std::path::Path;
@@ -80,7 +80,10 @@ impl Store {
     /// Runs work in one transaction: all of it is saved, or none.
     pub fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
-        let tx = conn.transaction()?;
+        // IMMEDIATE: take the write lock up front, so a read-then-write
+        // transaction waits (busy timeout) instead of failing on upgrade
+        // when the CLI writes the same file.
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = f(&tx)?;
         tx.commit()?;
         Ok(out)

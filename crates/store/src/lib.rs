@@ -38,6 +38,9 @@ pub enum StoreError {
     Corrupt(String),
     #[error("{0}")]
     Conflict(String),
+    /// An input problem found while writing (e.g. a taken username).
+    #[error("{0}")]
+    Problem(mastery_types::Problem),
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -46,7 +49,11 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 impl From<StoreError> for mastery_types::ApiError {
     fn from(e: StoreError) -> Self {
         use mastery_types::ErrorCode;
+        if let StoreError::Problem(p) = e {
+            return mastery_types::ApiError::problem(p);
+        }
         let code = match &e {
+            StoreError::Problem(_) => ErrorCode::InvalidInput,
             StoreError::NotADatabase { .. } => ErrorCode::NotADatabase,
             StoreError::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
             StoreError::Conflict(_) => ErrorCode::Conflict,

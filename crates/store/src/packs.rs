@@ -48,10 +48,17 @@ pub fn latest_published(conn: &Connection, pack_id: &str) -> Result<Option<Pack>
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let best = rows
+    let parsed = rows
         .into_iter()
-        .filter_map(|(v, body)| semver::Version::parse(&v).ok().map(|v| (v, body)))
-        .max_by(|a, b| a.0.cmp(&b.0));
+        .map(|(v, body)| {
+            semver::Version::parse(&v)
+                .map(|sv| (sv, body))
+                .map_err(|e| {
+                    StoreError::Corrupt(format!("pack {pack_id} has a stored version {v:?}: {e}"))
+                })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let best = parsed.into_iter().max_by(|a, b| a.0.cmp(&b.0));
     best.map(|(_, body)| {
         serde_json::from_str(&body).map_err(|e| StoreError::Corrupt(format!("pack {pack_id}: {e}")))
     })

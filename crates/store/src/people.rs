@@ -53,10 +53,11 @@ pub fn insert_person(conn: &Connection, p: &Person, now: DateTime<Utc>) -> Resul
         |r| r.get(0),
     )?;
     if taken {
-        return Err(StoreError::Conflict(format!(
-            "employee number {} is already on file",
-            p.employee_number
-        )));
+        return Err(StoreError::Problem(
+            mastery_types::Problem::EmployeeNumberTaken {
+                number: p.employee_number.to_string(),
+            },
+        ));
     }
     conn.execute(
         "INSERT INTO persons (id, employee_number, display_name, org_unit_id, manager_id, home_track, language, updated_at)
@@ -178,7 +179,7 @@ pub fn count_accounts(conn: &Connection) -> Result<u64> {
     Ok(conn.query_row("SELECT COUNT(*) FROM accounts", [], |r| r.get(0))?)
 }
 
-/// Failed sign-ins in a row for a typed username: (count, last failure).
+/// Failed sign-ins in a row for a typed username's key: (count, last failure).
 pub fn sign_in_failures(conn: &Connection, username: &str) -> Result<(u32, Option<DateTime<Utc>>)> {
     Ok(conn
         .query_row(
@@ -191,7 +192,12 @@ pub fn sign_in_failures(conn: &Connection, username: &str) -> Result<(u32, Optio
 }
 
 /// Counts a failed sign-in and returns the new number of failures in a row.
+/// Entries idle for a day are dropped, so the table stays small.
 pub fn record_failed_sign_in(conn: &Connection, username: &str, now: DateTime<Utc>) -> Result<u32> {
+    conn.execute(
+        "DELETE FROM sign_in_failures WHERE last_failed_at < ?1",
+        [now - chrono::Duration::days(1)],
+    )?;
     Ok(conn.query_row(
         "INSERT INTO sign_in_failures (username, failed_attempts, last_failed_at) VALUES (?1, 1, ?2)
          ON CONFLICT(username) DO UPDATE SET failed_attempts = failed_attempts + 1, last_failed_at = excluded.last_failed_at
@@ -251,16 +257,13 @@ pub struct AccountListing {
     pub person: Person,
     pub username: Username,
     pub org_unit_name: Option<String>,
-    pub failed_attempts: u32,
-    pub last_failed_at: Option<DateTime<Utc>>,
 }
 
 pub fn list_accounts(conn: &Connection) -> Result<Vec<AccountListing>> {
     let mut stmt = conn.prepare(
         "SELECT p.id, p.employee_number, p.display_name, p.org_unit_id, p.manager_id, p.home_track, p.language,
-                a.username, o.name, COALESCE(f.failed_attempts, 0), f.last_failed_at
+                a.username, o.name
          FROM accounts a JOIN persons p ON p.id = a.person_id LEFT JOIN org_units o ON o.id = p.org_unit_id
-         LEFT JOIN sign_in_failures f ON f.username = a.username
          ORDER BY p.display_name COLLATE NOCASE",
     )?;
     let rows = stmt
@@ -269,8 +272,6 @@ pub fn list_accounts(conn: &Connection) -> Result<Vec<AccountListing>> {
                 person: person_from_row(r)?,
                 username: Username(r.get(7)?),
                 org_unit_name: r.get(8)?,
-                failed_attempts: r.get(9)?,
-                last_failed_at: r.get(10)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -28,7 +28,8 @@ pub fn active_person(
 ) -> Result<Option<PersonId>> {
     Ok(conn
         .query_row(
-            "SELECT person_id FROM sessions WHERE token_hash = ?1 AND ended_at IS NULL AND expires_at > ?2",
+            "SELECT s.person_id FROM sessions s JOIN accounts a ON a.person_id = s.person_id
+             WHERE s.token_hash = ?1 AND s.ended_at IS NULL AND s.expires_at > ?2 AND a.disabled = 0",
             params![token_hash, now],
             |r| uuid_col(r, 0),
         )

@@ -147,7 +147,7 @@ fn facts_are_append_only() {
     let delete = store.write(|tx| Ok(tx.execute("DELETE FROM course_completions", [])?));
     assert!(delete.is_err(), "delete must be refused");
     let done = store
-        .read(|c| completions::completed_courses(c, p.id))
+        .read(|c| completions::completed_courses(c, p.id, &pack.id))
         .expect("read");
     assert_eq!(done.into_iter().collect::<Vec<_>>(), vec![course]);
 }
@@ -184,7 +184,7 @@ fn a_failed_write_saves_nothing() {
         people::insert_person(tx, &a, now())?;
         people::insert_person(tx, &dup, now())
     });
-    assert!(matches!(result, Err(StoreError::Conflict(_))));
+    assert!(matches!(result, Err(StoreError::Problem(_))));
     let n: i64 = store
         .read(|c| Ok(c.query_row("SELECT COUNT(*) FROM persons", [], |r| r.get(0))?))
         .expect("count");

@@ -14,13 +14,13 @@ pub struct SetupStatus {
     pub organization: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct SignInRequest {
     pub username: String,
     pub password: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct FirstAdminRequest {
     pub organization: String,
     pub employee_number: String,
@@ -41,7 +41,7 @@ pub struct SessionInfo {
     pub language: LangTag,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct NewUser {
     pub employee_number: String,
     pub username: String,
@@ -77,7 +77,7 @@ pub struct CatalogueTrack {
     pub track: Track,
     pub title: LocalizedText,
     pub audience: LocalizedText,
-    /// The learner's own track (from HR), shown first.
+    /// The learner's own track (from HR), highlighted.
     pub is_home_track: bool,
     pub courses: Vec<CatalogueCourse>,
 }
@@ -112,6 +112,38 @@ pub struct CourseRef {
 pub struct SetLanguageRequest {
     pub language: LangTag,
 }
+
+/// Debug output of requests that carry a password shows every field but
+/// the password, so a log line or a panic message never leaks it.
+macro_rules! debug_without_password {
+    ($ty:ident { $($field:ident),* }) => {
+        impl std::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(stringify!($ty))
+                    $(.field(stringify!($field), &self.$field))*
+                    .field("password", &"…")
+                    .finish()
+            }
+        }
+    };
+}
+
+debug_without_password!(SignInRequest { username });
+debug_without_password!(FirstAdminRequest {
+    organization,
+    employee_number,
+    display_name,
+    username,
+    language
+});
+debug_without_password!(NewUser {
+    employee_number,
+    username,
+    display_name,
+    roles,
+    language,
+    home_track
+});
 
 #[cfg(test)]
 mod tests {
@@ -166,6 +198,19 @@ mod tests {
             roles: vec![Role::Learner, Role::Coach],
             language: "fr".into(),
         });
+    }
+
+    #[test]
+    fn debug_never_shows_a_password() {
+        let r = SignInRequest {
+            username: "amelie".into(),
+            password: "correct horse battery".into(),
+        };
+        let shown = format!("{r:?}");
+        assert!(
+            shown.contains("amelie") && !shown.contains("horse"),
+            "{shown}"
+        );
     }
 
     #[test]

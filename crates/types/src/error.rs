@@ -1,6 +1,7 @@
 //! The error every API call returns: a stable machine `code` the UI matches
-//! on (and translates), plus an English `message` with the details for logs
-//! and the command line. The UI never matches on message text.
+//! on (and translates), an English `message` with the details for logs and
+//! the command line, and for input problems a structured [`Problem`] the UI
+//! translates too. The UI never matches on message text.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -57,6 +58,10 @@ impl ErrorCode {
 pub struct ApiError {
     pub code: ErrorCode,
     pub message: String,
+    /// What exactly is wrong with the input, for the UI to say in the
+    /// user's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<Problem>,
 }
 
 impl ApiError {
@@ -64,6 +69,141 @@ impl ApiError {
         Self {
             code,
             message: message.into(),
+            problem: None,
+        }
+    }
+
+    /// An input problem: `invalid_input`, or `conflict` for what clashes
+    /// with saved data.
+    pub fn problem(problem: Problem) -> Self {
+        let code = match problem {
+            Problem::EmployeeNumberTaken { .. }
+            | Problem::UsernameTaken { .. }
+            | Problem::AlreadySetUp => ErrorCode::Conflict,
+            Problem::LockedFor { .. } => ErrorCode::AccountLocked,
+            _ => ErrorCode::InvalidInput,
+        };
+        Self {
+            code,
+            message: problem.to_string(),
+            problem: Some(problem),
+        }
+    }
+}
+
+/// A form field a problem is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Organization,
+    Name,
+    EmployeeNumber,
+    Username,
+    Password,
+    Roles,
+    Language,
+}
+
+impl Field {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Organization => "organization",
+            Field::Name => "name",
+            Field::EmployeeNumber => "employee_number",
+            Field::Username => "username",
+            Field::Password => "password",
+            Field::Roles => "roles",
+            Field::Language => "language",
+        }
+    }
+}
+
+/// Something wrong with what the user typed, precise enough to translate.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Problem {
+    Empty {
+        field: Field,
+    },
+    TooLong {
+        field: Field,
+        max: usize,
+    },
+    PasswordTooShort {
+        min: usize,
+    },
+    PasswordIsUsername,
+    UsernameCharacter {
+        character: String,
+    },
+    NoRole,
+    BadLanguage {
+        tag: String,
+    },
+    EmployeeNumberTaken {
+        number: String,
+    },
+    UsernameTaken {
+        username: String,
+    },
+    AlreadySetUp,
+    /// Too many failed sign-ins: try again in this many minutes.
+    LockedFor {
+        minutes: i64,
+    },
+}
+
+impl Problem {
+    /// The field the problem is about, for the UI to point at.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Problem::Empty { field } | Problem::TooLong { field, .. } => Some(*field),
+            Problem::PasswordTooShort { .. } | Problem::PasswordIsUsername => Some(Field::Password),
+            Problem::UsernameCharacter { .. } | Problem::UsernameTaken { .. } => {
+                Some(Field::Username)
+            }
+            Problem::NoRole => Some(Field::Roles),
+            Problem::BadLanguage { .. } => Some(Field::Language),
+            Problem::EmployeeNumberTaken { .. } => Some(Field::EmployeeNumber),
+            Problem::AlreadySetUp | Problem::LockedFor { .. } => None,
+        }
+    }
+}
+
+/// English, for logs and the command line; the UI translates from the variant.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let field = |fl: &Field| fl.as_str().replace('_', " ");
+        match self {
+            Problem::Empty { field: fl } => write!(f, "the {} is empty", field(fl)),
+            Problem::TooLong { field: fl, max } => {
+                write!(f, "the {} is longer than {max} characters", field(fl))
+            }
+            Problem::PasswordTooShort { min } => {
+                write!(f, "the password must have at least {min} characters")
+            }
+            Problem::PasswordIsUsername => f.write_str("the password must not be the username"),
+            Problem::UsernameCharacter { character } => write!(
+                f,
+                "the username may hold letters, digits, '.', '-' and '_', not {character:?}"
+            ),
+            Problem::NoRole => f.write_str("give the account at least one role"),
+            Problem::BadLanguage { tag } => {
+                write!(f, "{tag:?} is not a language tag like en or fr")
+            }
+            Problem::EmployeeNumberTaken { number } => {
+                write!(f, "employee number {number} is already on file")
+            }
+            Problem::UsernameTaken { username } => write!(f, "the username {username} is taken"),
+            Problem::AlreadySetUp => f.write_str(
+                "this database already has accounts; ask an administrator to create yours",
+            ),
+            Problem::LockedFor { minutes } => {
+                write!(
+                    f,
+                    "too many failed sign-ins; try again in {minutes} minute(s)"
+                )
+            }
         }
     }
 }

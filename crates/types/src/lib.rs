@@ -18,7 +18,7 @@ mod program;
 mod text;
 
 pub use dto::*;
-pub use error::{ApiError, ErrorCode};
+pub use error::{ApiError, ErrorCode, Field, Problem};
 pub use ids::{CourseId, EmployeeNumber, PersonId, Username};
 pub use program::{MasteryLevel, Role, Track};
 pub use text::{LangTag, LocalizedText};

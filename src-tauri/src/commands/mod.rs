@@ -35,8 +35,13 @@ impl AppState {
             .clone()
     }
 
-    fn set_token(&self, token: Option<SessionToken>) {
-        *self.session.lock().unwrap_or_else(|e| e.into_inner()) = token;
+    /// Holds a new session token and returns the one it replaces, which
+    /// the caller must end.
+    fn replace_token(&self, token: Option<SessionToken>) -> Option<SessionToken> {
+        std::mem::replace(
+            &mut *self.session.lock().unwrap_or_else(|e| e.into_inner()),
+            token,
+        )
     }
 
     /// The API and the session token, or `not_signed_in`.

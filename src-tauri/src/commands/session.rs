@@ -21,7 +21,7 @@ pub async fn create_first_admin(
 ) -> Result<SessionInfo, ApiError> {
     let api = state.api()?;
     let (token, info) = blocking(move || api.create_first_admin(&request, Utc::now())).await?;
-    state.set_token(Some(token));
+    end_replaced(&state, token).await;
     Ok(info)
 }
 
@@ -32,18 +32,24 @@ pub async fn sign_in(
 ) -> Result<SessionInfo, ApiError> {
     let api = state.api()?;
     let (token, info) = blocking(move || api.sign_in(&request, Utc::now())).await?;
-    state.set_token(Some(token));
+    end_replaced(&state, token).await;
     Ok(info)
 }
 
 #[tauri::command]
 pub async fn sign_out(state: State<'_, AppState>) -> Result<(), ApiError> {
     let api = state.api()?;
-    let token = state.token();
-    state.set_token(None);
-    match token {
+    match state.replace_token(None) {
         Some(token) => blocking(move || api.sign_out(&token, Utc::now())).await,
         None => Ok(()),
+    }
+}
+
+/// Holds the new session; a session it replaces (signing in again without
+/// signing out) is ended, not left open until it expires.
+async fn end_replaced(state: &AppState, token: mastery_api::SessionToken) {
+    if let (Some(old), Ok(api)) = (state.replace_token(Some(token)), state.api()) {
+        let _ = blocking(move || api.sign_out(&old, Utc::now())).await;
     }
 }
 

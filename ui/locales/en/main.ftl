@@ -61,6 +61,28 @@ role-manager = Manager
 role-course_designer = Course designer
 role-administrator = Administrator
 
+field-organization = organization name
+field-name = name
+field-employee_number = employee number
+field-username = username
+field-password = password
+field-roles = roles
+field-language = language
+problem-empty = Please fill in the { $field }.
+problem-too-long = The { $field } is too long: { $max } characters at most.
+problem-password-too-short = The password must have at least { $min } characters.
+problem-password-is-username = The password must not be the username.
+problem-username-character = The username may contain letters, digits, dots, hyphens and underscores, not “{ $character }”.
+problem-no-role = Give the account at least one role.
+problem-bad-language = “{ $tag }” is not a language Mastery offers.
+problem-employee-number-taken = Employee number { $number } is already on file.
+problem-username-taken = The username { $username } is already taken.
+problem-already-set-up = This database already has accounts. Ask an administrator to create yours.
+problem-locked-for = Too many failed attempts. Try again in { $minutes ->
+    [one] one minute
+   *[other] { $minutes } minutes
+}.
+
 error-invalid_credentials = The username or password is incorrect.
 error-account_locked = Too many failed attempts. This account is locked for a while
 error-not_signed_in = Your session has ended. Please sign in again.

@@ -61,6 +61,28 @@ role-manager = Gestionnaire
 role-course_designer = Concepteur de cours
 role-administrator = Administrateur
 
+field-organization = nom de l'organisation
+field-name = nom
+field-employee_number = numéro d'employé
+field-username = nom d'utilisateur
+field-password = mot de passe
+field-roles = rôles
+field-language = langue
+problem-empty = Veuillez remplir le champ « { $field } ».
+problem-too-long = Le champ « { $field } » est trop long : { $max } caractères au plus.
+problem-password-too-short = Le mot de passe doit compter au moins { $min } caractères.
+problem-password-is-username = Le mot de passe ne doit pas être le nom d'utilisateur.
+problem-username-character = Le nom d'utilisateur peut contenir des lettres, des chiffres, des points, des traits d'union et des traits de soulignement, mais pas « { $character } ».
+problem-no-role = Attribuez au moins un rôle au compte.
+problem-bad-language = « { $tag } » n'est pas une langue offerte par Mastery.
+problem-employee-number-taken = Le numéro d'employé { $number } figure déjà au dossier.
+problem-username-taken = Le nom d'utilisateur { $username } est déjà pris.
+problem-already-set-up = Cette base de données contient déjà des comptes. Demandez à un administrateur de créer le vôtre.
+problem-locked-for = Trop de tentatives infructueuses. Réessayez dans { $minutes ->
+    [one] une minute
+   *[other] { $minutes } minutes
+}.
+
 error-invalid_credentials = Le nom d'utilisateur ou le mot de passe est incorrect.
 error-account_locked = Trop de tentatives infructueuses. Ce compte est verrouillé pour un moment
 error-not_signed_in = Votre session a pris fin. Veuillez vous reconnecter.

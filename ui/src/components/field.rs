@@ -17,10 +17,13 @@ pub struct FieldProps {
     pub hint: Option<AttrValue>,
     #[prop_or(true)]
     pub required: bool,
+    /// The last error was about this field (sets `aria-invalid`).
+    #[prop_or_default]
+    pub invalid: bool,
 }
 
-#[function_component(Field)]
-pub fn field(p: &FieldProps) -> Html {
+#[function_component(TextField)]
+pub fn text_field(p: &FieldProps) -> Html {
     let oninput = {
         let cb = p.on_change.clone();
         Callback::from(move |e: InputEvent| {
@@ -39,6 +42,7 @@ pub fn field(p: &FieldProps) -> Html {
                 value={p.value.clone()}
                 autocomplete={p.autocomplete.clone()}
                 required={p.required}
+                aria-invalid={p.invalid.then_some("true")}
                 aria-describedby={p.hint.as_ref().map(|_| hint_id.clone())}
                 {oninput}
             />

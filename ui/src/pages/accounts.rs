@@ -1,10 +1,10 @@
 //! Administrators: the list of accounts, and a form to add one.
 
-use crate::components::error_text;
-use crate::components::field::Field;
+use crate::components::field::TextField;
+use crate::components::{error_text, points_at};
 use crate::ipc;
 use crate::state::use_app;
-use mastery_types::{ApiError, NewUser, Role, UserSummary};
+use mastery_types::{ApiError, Field, NewUser, Role, UserSummary};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -33,8 +33,14 @@ pub fn accounts_page() -> Html {
     let password = use_state(String::new);
     let roles = use_state(|| vec![Role::Learner]);
     let outcome = use_state(|| None::<Result<String, ApiError>>);
+    let busy = use_state(|| false);
+    let last_error = match &*outcome {
+        Some(Err(e)) => Some(e.clone()),
+        _ => None,
+    };
 
     let onsubmit = {
+        let busy = busy.clone();
         let (employee_number, name, username, password, roles, outcome, reload, lang) = (
             employee_number.clone(),
             name.clone(),
@@ -47,6 +53,10 @@ pub fn accounts_page() -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            if *busy {
+                return;
+            }
+            busy.set(true);
             let request = NewUser {
                 employee_number: (*employee_number).clone(),
                 username: (*username).clone(),
@@ -56,7 +66,12 @@ pub fn accounts_page() -> Html {
                 language: lang.as_str().into(),
                 home_track: None,
             };
-            let (outcome, reload, password) = (outcome.clone(), reload.clone(), password.clone());
+            let (outcome, reload, password, busy) = (
+                outcome.clone(),
+                reload.clone(),
+                password.clone(),
+                busy.clone(),
+            );
             let fields = (employee_number.clone(), name.clone(), username.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match ipc::add_user(&request).await {
@@ -70,6 +85,7 @@ pub fn accounts_page() -> Html {
                     }
                     Err(e) => outcome.set(Some(Err(e))),
                 }
+                busy.set(false);
             });
         })
     };
@@ -135,11 +151,11 @@ pub fn accounts_page() -> Html {
                 <section class="card" aria-labelledby="add-user-title">
                     <h2 id="add-user-title">{ t.t("add-user-title") }</h2>
                     <form id="add-user-form" {onsubmit} novalidate=true>
-                        <Field id="au-employee-number" label={t.t("employee-number")} value={(*employee_number).clone()} on_change={set(&employee_number)} />
-                        <Field id="au-name" label={t.t("name")} value={(*name).clone()} on_change={set(&name)} />
-                        <Field id="au-username" label={t.t("username")} value={(*username).clone()} on_change={set(&username)}
+                        <TextField id="au-employee-number" invalid={points_at(&last_error, Field::EmployeeNumber)} label={t.t("employee-number")} value={(*employee_number).clone()} on_change={set(&employee_number)} />
+                        <TextField id="au-name" invalid={points_at(&last_error, Field::Name)} label={t.t("name")} value={(*name).clone()} on_change={set(&name)} />
+                        <TextField id="au-username" invalid={points_at(&last_error, Field::Username)} label={t.t("username")} value={(*username).clone()} on_change={set(&username)}
                             hint={Some(AttrValue::from(t.t("username-hint")))} />
-                        <Field id="au-password" label={t.t("password")} kind="password" value={(*password).clone()} on_change={set(&password)}
+                        <TextField id="au-password" invalid={points_at(&last_error, Field::Password)} label={t.t("password")} kind="password" value={(*password).clone()} on_change={set(&password)}
                             autocomplete={Some(AttrValue::Static("new-password"))} hint={Some(AttrValue::from(t.t("password-hint")))} />
                         <fieldset class="roles">
                             <legend>{ t.t("roles") }</legend>
@@ -150,7 +166,7 @@ pub fn accounts_page() -> Html {
                             Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
                             None => html! {},
                         } }
-                        <button type="submit" class="primary">{ t.t("add-user-submit") }</button>
+                        <button type="submit" class="primary" disabled={*busy}>{ t.t("add-user-submit") }</button>
                     </form>
                 </section>
                 <section class="card grow" aria-label={t.t("accounts-title")}>{ table }</section>

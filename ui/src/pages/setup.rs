@@ -1,11 +1,11 @@
 //! First run on a database without accounts: create the first
 //! administrator (and name the organization).
 
-use crate::components::error_text;
-use crate::components::field::Field;
+use crate::components::field::TextField;
+use crate::components::{error_text, points_at};
 use crate::ipc;
 use crate::state::{use_app, Action};
-use mastery_types::{ApiError, ErrorCode, FirstAdminRequest};
+use mastery_types::{ApiError, Field, FirstAdminRequest};
 use yew::prelude::*;
 
 #[function_component(SetupPage)]
@@ -19,10 +19,12 @@ pub fn setup_page() -> Html {
     let password = use_state(String::new);
     let confirm = use_state(String::new);
     let error = use_state(|| None::<ApiError>);
+    let mismatch = use_state(|| false);
     let busy = use_state(|| false);
 
     let onsubmit = {
         let state = state.clone();
+        let mismatch = mismatch.clone();
         let (organization, name, employee_number, username, password, confirm, error, busy) = (
             organization.clone(),
             name.clone(),
@@ -35,13 +37,12 @@ pub fn setup_page() -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            // Comparing the two copies is form mechanics, not a business rule.
+            mismatch.set(*password != *confirm);
             if *password != *confirm {
-                error.set(Some(ApiError::new(
-                    ErrorCode::InvalidInput,
-                    state.i18n.t("setup-passwords-differ"),
-                )));
                 return;
             }
+            error.set(None);
             busy.set(true);
             let request = FirstAdminRequest {
                 organization: (*organization).clone(),
@@ -77,17 +78,19 @@ pub fn setup_page() -> Html {
             <h1 id="setup-title">{ t.t("setup-title") }</h1>
             <p class="muted">{ t.t("setup-intro") }</p>
             <form id="setup-form" {onsubmit} novalidate=true>
-                <Field id="organization" label={t.t("setup-organization")} value={(*organization).clone()} on_change={set(&organization)} />
-                <Field id="display-name" label={t.t("setup-name")} value={(*name).clone()} on_change={set(&name)}
+                <TextField id="organization" invalid={points_at(&error, Field::Organization)} label={t.t("setup-organization")} value={(*organization).clone()} on_change={set(&organization)} />
+                <TextField id="display-name" invalid={points_at(&error, Field::Name)} label={t.t("setup-name")} value={(*name).clone()} on_change={set(&name)}
                     autocomplete={Some(AttrValue::Static("name"))} />
-                <Field id="employee-number" label={t.t("employee-number")} value={(*employee_number).clone()} on_change={set(&employee_number)} />
-                <Field id="new-username" label={t.t("username")} value={(*username).clone()} on_change={set(&username)}
+                <TextField id="employee-number" invalid={points_at(&error, Field::EmployeeNumber)} label={t.t("employee-number")} value={(*employee_number).clone()} on_change={set(&employee_number)} />
+                <TextField id="new-username" invalid={points_at(&error, Field::Username)} label={t.t("username")} value={(*username).clone()} on_change={set(&username)}
                     autocomplete={Some(AttrValue::Static("username"))} hint={Some(AttrValue::from(t.t("username-hint")))} />
-                <Field id="new-password" label={t.t("password")} kind="password" value={(*password).clone()} on_change={set(&password)}
+                <TextField id="new-password" invalid={points_at(&error, Field::Password)} label={t.t("password")} kind="password" value={(*password).clone()} on_change={set(&password)}
                     autocomplete={Some(AttrValue::Static("new-password"))} hint={Some(AttrValue::from(t.t("password-hint")))} />
-                <Field id="confirm-password" label={t.t("setup-confirm-password")} kind="password" value={(*confirm).clone()}
+                <TextField id="confirm-password" label={t.t("setup-confirm-password")} kind="password" value={(*confirm).clone()}
                     on_change={set(&confirm)} autocomplete={Some(AttrValue::Static("new-password"))} />
-                if let Some(e) = &*error {
+                if *mismatch {
+                    <p class="error" role="alert" data-code="passwords_differ">{ t.t("setup-passwords-differ") }</p>
+                } else if let Some(e) = &*error {
                     <p class="error" role="alert" data-code={e.code.as_str()}>{ error_text(t, e) }</p>
                 }
                 <button type="submit" id="setup-submit" class="primary" disabled={*busy}>{ t.t("setup-submit") }</button>

@@ -2,7 +2,7 @@
 //! is wrong (or that the account is locked for a while).
 
 use crate::components::error_text;
-use crate::components::field::Field;
+use crate::components::field::TextField;
 use crate::ipc;
 use crate::state::{use_app, Action};
 use mastery_types::{ApiError, SignInRequest};
@@ -61,9 +61,9 @@ pub fn sign_in_page() -> Html {
             <h1 id="sign-in-title">{ t.t("sign-in-title") }</h1>
             <p class="muted">{ t.t("sign-in-intro") }</p>
             <form id="sign-in-form" {onsubmit} novalidate=true>
-                <Field id="username" label={t.t("username")} value={(*username).clone()}
+                <TextField id="username" label={t.t("username")} value={(*username).clone()}
                     on_change={set(username.clone())} autocomplete={Some(AttrValue::Static("username"))} />
-                <Field id="password" label={t.t("password")} kind="password" value={(*password).clone()}
+                <TextField id="password" label={t.t("password")} kind="password" value={(*password).clone()}
                     on_change={set(password.clone())} autocomplete={Some(AttrValue::Static("current-password"))} />
                 if let Some(e) = &*error {
                     <p class="error" role="alert" id="sign-in-error" data-code={e.code.as_str()}>{ error_text(t, e) }</p>
