@@ -111,7 +111,11 @@ impl App {
     /// Starts the app on a database prepared as `start` says.
     pub async fn start_with(name: &str, start: Start) -> App {
         let turn = ONE_APP_AT_A_TIME.lock().await;
-        let binary = target_dir().join("debug/mastery-desktop");
+        // MASTERY_E2E_APP runs the same tests against another build (e.g.
+        // the release binary, to measure it).
+        let binary = std::env::var_os("MASTERY_E2E_APP")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| target_dir().join("debug/mastery-desktop"));
         assert!(
             binary.is_file(),
             "{} is missing: run `cargo xtask test`, which builds the UI and the app before the tests",
@@ -400,10 +404,22 @@ impl App {
             }
             i += 1;
         }
+        // PSS shares each shared page among the processes that map it: a
+        // fairer figure than RSS for GTK/WebKit's large shared libraries.
+        let pss_kib: u64 = family
+            .iter()
+            .filter_map(|pid| std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok())
+            .filter_map(|t| {
+                t.lines()
+                    .find_map(|l| l.strip_prefix("Pss:"))
+                    .and_then(|v| v.trim().trim_end_matches(" kB").trim().parse::<u64>().ok())
+            })
+            .sum();
         format!(
-            "memory (RSS): {} MiB in all: {}",
+            "memory: RSS {} MiB in all ({}); PSS {} MiB in all",
             total / 1024,
-            parts.join(", ")
+            parts.join(", "),
+            pss_kib / 1024
         )
     }
 

@@ -65,6 +65,7 @@ async fn first_administrator_then_a_new_account() {
     app.wait_text("#catalogue-title", "My certification program")
         .await;
     app.wait_count("[data-course-id]", 12).await;
+    eprintln!("after a learner's sign-in, {}", app.memory_report());
 
     app.stop().await;
 }

@@ -6,8 +6,10 @@ use crate::{password, Api, Caller, Result};
 use chrono::{DateTime, Utc};
 use mastery_domain::access::Permission;
 use mastery_domain::accounts::is_locked;
-use mastery_store::people;
-use mastery_types::{EmployeeNumber, Field, NewUser, PersonId, Problem, UserSummary};
+use mastery_store::{people, StoreError};
+use mastery_types::{
+    EmployeeNumber, Field, NewUser, PersonId, Problem, Track, UserSummary, Username,
+};
 
 impl Api {
     /// Creates a person with a local account and roles. Administrators only
@@ -19,37 +21,32 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<UserSummary> {
         let actor = caller.require(Permission::ManageAccounts)?;
-        let username = check_new_credentials(&req.username, &req.password)?;
-        check_language(req.language.as_str())?;
-        let employee_number = required(&req.employee_number, Field::EmployeeNumber)?;
-        let display_name = required(&req.display_name, Field::Name)?;
+        let account = NewAccount::check(
+            &req.employee_number,
+            &req.display_name,
+            &req.username,
+            &req.password,
+            req.language.as_str(),
+        )?;
         if req.roles.is_empty() {
             return Err(invalid(Problem::NoRole));
         }
-        let hash = password::hash(&req.password)?;
         let id = PersonId(new_id(now));
         self.store.write(|tx| {
-            people::insert_person(
-                tx,
-                &people::Person {
-                    id,
-                    employee_number: EmployeeNumber(employee_number.to_owned()),
-                    display_name: display_name.to_owned(),
-                    org_unit_id: None,
-                    manager_id: None,
-                    home_track: req.home_track,
-                    language: req.language.0.clone(),
-                },
-                now,
-            )?;
-            people::insert_account(tx, id, &username, &hash, now)?;
+            account.insert(tx, id, req.home_track, now)?;
             people::set_roles(tx, id, &req.roles, actor, now)
         })?;
+        let NewAccount {
+            employee_number,
+            display_name,
+            username,
+            ..
+        } = account;
         Ok(UserSummary {
             person_id: id,
-            employee_number: EmployeeNumber(employee_number.to_owned()),
+            employee_number: EmployeeNumber(employee_number),
             username,
-            display_name: display_name.to_owned(),
+            display_name,
             roles: {
                 let mut r = req.roles.clone();
                 r.sort();
@@ -82,5 +79,59 @@ impl Api {
                 })
                 .collect()
         })?)
+    }
+}
+
+/// A new person with a local account, checked and with its password hashed:
+/// what creating the first administrator and adding a user share.
+pub(crate) struct NewAccount {
+    pub employee_number: String,
+    pub display_name: String,
+    pub username: Username,
+    pub password_hash: String,
+    pub language: String,
+}
+
+impl NewAccount {
+    pub fn check(
+        employee_number: &str,
+        display_name: &str,
+        username: &str,
+        password: &str,
+        language: &str,
+    ) -> Result<NewAccount> {
+        let username = check_new_credentials(username, password)?;
+        check_language(language)?;
+        Ok(NewAccount {
+            employee_number: required(employee_number, Field::EmployeeNumber)?.to_owned(),
+            display_name: required(display_name, Field::Name)?.to_owned(),
+            username,
+            password_hash: password::hash(password)?,
+            language: language.to_owned(),
+        })
+    }
+
+    /// Writes the person and the account (roles are the caller's to set).
+    pub fn insert(
+        &self,
+        tx: &mastery_store::Connection,
+        id: PersonId,
+        home_track: Option<Track>,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        people::insert_person(
+            tx,
+            &people::Person {
+                id,
+                employee_number: EmployeeNumber(self.employee_number.clone()),
+                display_name: self.display_name.clone(),
+                org_unit_id: None,
+                manager_id: None,
+                home_track,
+                language: self.language.clone(),
+            },
+            now,
+        )?;
+        people::insert_account(tx, id, &self.username, &self.password_hash, now)
     }
 }

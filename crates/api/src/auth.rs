@@ -1,13 +1,14 @@
 //! First-run setup, sign-in, sessions and sign-out.
 
+use crate::accounts::NewAccount;
 use crate::errors::{invalid, new_id, required};
 use crate::{password, Api, Caller, Result};
 use chrono::{DateTime, Duration, Utc};
 use mastery_domain::accounts::{self, PasswordProblem, UsernameProblem};
 use mastery_store::{people, sessions, settings};
 use mastery_types::{
-    ApiError, EmployeeNumber, ErrorCode, Field, FirstAdminRequest, PersonId, Problem, Role,
-    SessionInfo, SetLanguageRequest, SetupStatus, SignInRequest, Username,
+    ApiError, ErrorCode, Field, FirstAdminRequest, PersonId, Problem, Role, SessionInfo,
+    SetLanguageRequest, SetupStatus, SignInRequest, Username,
 };
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -116,12 +117,14 @@ impl Api {
         req: &FirstAdminRequest,
         now: DateTime<Utc>,
     ) -> Result<(SessionToken, SessionInfo)> {
-        let username = check_new_credentials(&req.username, &req.password)?;
-        check_language(req.language.as_str())?;
         let organization = required(&req.organization, Field::Organization)?;
-        let display_name = required(&req.display_name, Field::Name)?;
-        let employee_number = required(&req.employee_number, Field::EmployeeNumber)?;
-        let hash = password::hash(&req.password)?;
+        let account = NewAccount::check(
+            &req.employee_number,
+            &req.display_name,
+            &req.username,
+            &req.password,
+            req.language.as_str(),
+        )?;
         let token = SessionToken::generate()?;
         let id = PersonId(new_id(now));
         self.store.write(|tx| {
@@ -129,20 +132,7 @@ impl Api {
                 return Err(mastery_store::StoreError::Problem(Problem::AlreadySetUp));
             }
             settings::set(tx, settings::ORGANIZATION_NAME, organization)?;
-            people::insert_person(
-                tx,
-                &people::Person {
-                    id,
-                    employee_number: EmployeeNumber(employee_number.to_owned()),
-                    display_name: display_name.to_owned(),
-                    org_unit_id: None,
-                    manager_id: None,
-                    home_track: None,
-                    language: req.language.0.clone(),
-                },
-                now,
-            )?;
-            people::insert_account(tx, id, &username, &hash, now)?;
+            account.insert(tx, id, None, now)?;
             people::set_roles(tx, id, &[Role::Administrator], None, now)?;
             sessions::insert(tx, &token.hash(), id, now, now + SESSION_LENGTH)?;
             Ok(())

@@ -84,23 +84,20 @@ impl Ctx<'_> {
             .get(..offset)
             .map_or(1, |s| s.matches('\n').count() + 1)
     }
-    fn error_at(&mut self, offset: usize, message: String) {
+    fn push(&mut self, severity: Severity, offset: usize, message: String) {
         let line = Some(self.line(offset));
         self.problems.push(Problem {
-            severity: Severity::Error,
+            severity,
             file: self.file.to_owned(),
             line,
             message,
         });
     }
+    fn error_at(&mut self, offset: usize, message: String) {
+        self.push(Severity::Error, offset, message);
+    }
     fn warn_at(&mut self, offset: usize, message: String) {
-        let line = Some(self.line(offset));
-        self.problems.push(Problem {
-            severity: Severity::Warning,
-            file: self.file.to_owned(),
-            line,
-            message,
-        });
+        self.push(Severity::Warning, offset, message);
     }
     /// Checks that a text has every pack language. Missing translations are
     /// errors when publishing, warnings in a draft.

@@ -17,6 +17,8 @@ pub mod sessions;
 pub mod settings;
 
 pub use db::{Store, LATEST_SCHEMA};
+/// The connection type the table modules take (a `Transaction` derefs to it).
+pub use rusqlite::Connection;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
