@@ -40,11 +40,20 @@ struct Processes(Vec<Child>);
 impl Drop for Processes {
     fn drop(&mut self) {
         for child in self.0.iter_mut().rev() {
-            let _ = Command::new("kill")
-                .args(["-KILL", &format!("-{}", child.id())])
-                .stderr(Stdio::null())
-                .status();
-            let _ = child.kill();
+            let Ok(pgid) = libc::pid_t::try_from(child.id()) else {
+                continue;
+            };
+            // SIGTERM first so Xvfb removes its lock file and socket; then
+            // SIGKILL whatever is left of the group. killpg, not the `kill`
+            // command, whose parsing of negative ids varies.
+            // SAFETY: killpg only sends a signal to a process group we created.
+            unsafe { libc::killpg(pgid, libc::SIGTERM) };
+            let deadline = Instant::now() + Duration::from_secs(3);
+            while Instant::now() < deadline && matches!(child.try_wait(), Ok(None)) {
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            // SAFETY: as above.
+            unsafe { libc::killpg(pgid, libc::SIGKILL) };
             let _ = child.wait();
         }
     }
