@@ -13,7 +13,19 @@ use std::path::Path;
 pub struct PackFiles(pub BTreeMap<String, Vec<u8>>);
 
 impl PackFiles {
-    /// Reads `pack.toml` and every `courses/*.toml` of a pack folder.
+    /// Is `path` (relative, `/`-separated) one of the files a pack is made of?
+    pub fn is_pack_file(path: &str) -> bool {
+        let parts: Vec<&str> = path.split('/').collect();
+        match parts.as_slice() {
+            ["pack.toml"] => true,
+            ["courses" | "quizzes", name] => name.ends_with(".toml"),
+            ["lessons", _course, name] => name.ends_with(".md"),
+            _ => false,
+        }
+    }
+
+    /// Reads `pack.toml`, `courses/*.toml`, `quizzes/*.toml` and
+    /// `lessons/<course>/*.md` of a pack folder.
     pub fn read_dir(root: &Path) -> Result<PackFiles, PackError> {
         let io = |path: &Path, source| PackError::Io {
             path: path.display().to_string(),
@@ -25,15 +37,30 @@ impl PackFiles {
             "pack.toml".to_owned(),
             std::fs::read(&manifest).map_err(|e| io(&manifest, e))?,
         );
-        let courses = root.join("courses");
-        if courses.is_dir() {
-            for entry in std::fs::read_dir(&courses).map_err(|e| io(&courses, e))? {
-                let path = entry.map_err(|e| io(&courses, e))?.path();
-                if path.extension().is_some_and(|e| e == "toml") {
-                    if let Some(name) = path.file_name().and_then(|n| n.to_str()) {
-                        let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
-                        files.insert(format!("courses/{name}"), bytes);
-                    }
+        let mut folders = vec![root.join("courses"), root.join("quizzes")];
+        let lessons = root.join("lessons");
+        if lessons.is_dir() {
+            for entry in std::fs::read_dir(&lessons).map_err(|e| io(&lessons, e))? {
+                let path = entry.map_err(|e| io(&lessons, e))?.path();
+                if path.is_dir() {
+                    folders.push(path);
+                }
+            }
+        }
+        for folder in folders.into_iter().filter(|f| f.is_dir()) {
+            for entry in std::fs::read_dir(&folder).map_err(|e| io(&folder, e))? {
+                let path = entry.map_err(|e| io(&folder, e))?.path();
+                let Some(rel) = path
+                    .strip_prefix(root)
+                    .ok()
+                    .and_then(|r| r.to_str())
+                    .map(|r| r.replace('\\', "/"))
+                else {
+                    continue;
+                };
+                if PackFiles::is_pack_file(&rel) {
+                    let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
+                    files.insert(rel, bytes);
                 }
             }
         }
@@ -64,7 +91,7 @@ impl PackFiles {
 fn collect(dir: &Dir<'_>, out: &mut BTreeMap<String, Vec<u8>>) {
     for file in dir.files() {
         let path = file.path().to_string_lossy().replace('\\', "/");
-        if path == "pack.toml" || (path.starts_with("courses/") && path.ends_with(".toml")) {
+        if PackFiles::is_pack_file(&path) {
             out.insert(path, file.contents().to_vec());
         }
     }

@@ -11,12 +11,17 @@
 //! assert_eq!(pack.courses.len(), 12);
 //! ```
 
+mod content;
 mod files;
 mod model;
 mod validate;
 
+pub use content::render_markdown;
 pub use files::PackFiles;
-pub use model::{Pack, PackCourse, PackStatus, PackTrack};
+pub use model::{
+    Choice, ItemKind, Lesson, Pack, PackCourse, PackStatus, PackTrack, Pair, Quiz, QuizItem,
+    ScenarioChoice, ScenarioNode, Step,
+};
 pub use validate::{Problem, Severity};
 
 use include_dir::{include_dir, Dir};

@@ -1,6 +1,6 @@
 //! The parsed pack, as the rest of the app uses it (and as it is stored).
 
-use mastery_types::{CourseId, LangTag, LocalizedText, MasteryLevel, Track};
+use mastery_types::{CourseId, Driver, LangTag, LocalizedText, MasteryLevel, Track};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -22,6 +22,9 @@ pub struct Pack {
     pub tracks: Vec<PackTrack>,
     /// Sorted by track, then level.
     pub courses: Vec<PackCourse>,
+    /// Sorted by course, then order.
+    pub lessons: Vec<Lesson>,
+    pub quizzes: Vec<Quiz>,
     /// SHA-256 of the pack's files (see [`crate::PackFiles::content_hash`]).
     pub content_hash: String,
 }
@@ -48,4 +51,117 @@ impl Pack {
     pub fn course(&self, id: &CourseId) -> Option<&PackCourse> {
         self.courses.iter().find(|c| &c.id == id)
     }
+}
+
+/// A lesson: Markdown in each language, rendered to sanitized HTML on demand
+/// (see [`crate::render_markdown`]).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Lesson {
+    /// `<course-id>/<NN>-<slug>`, unique in the pack.
+    pub id: String,
+    pub course: CourseId,
+    /// Position in the course (the `NN` of the file name).
+    pub order: u8,
+    /// From each file's first line, `# Title`.
+    pub title: LocalizedText,
+    /// The Markdown after the title line.
+    pub markdown: LocalizedText,
+}
+
+/// A course's knowledge check.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quiz {
+    pub id: String,
+    pub course: CourseId,
+    pub title: LocalizedText,
+    /// Percent of the maximum score needed to pass, 1–100.
+    pub pass_mark: u8,
+    pub max_attempts: u8,
+    pub wait_minutes_between_attempts: u32,
+    pub items: Vec<QuizItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuizItem {
+    pub id: String,
+    pub drivers: Vec<Driver>,
+    pub kind: ItemKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: String,
+    pub correct: bool,
+    pub text: LocalizedText,
+    pub feedback: LocalizedText,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Step {
+    pub id: String,
+    pub text: LocalizedText,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pair {
+    pub id: String,
+    pub left: LocalizedText,
+    pub right: LocalizedText,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioNode {
+    pub id: String,
+    pub prompt: LocalizedText,
+    pub choices: Vec<ScenarioChoice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioChoice {
+    pub id: String,
+    /// 2 = best, 1 = acceptable, 0 = poor.
+    pub points: u8,
+    pub text: LocalizedText,
+    pub feedback: LocalizedText,
+    /// The node this choice leads to; `None` ends the scenario.
+    pub next: Option<String>,
+}
+
+/// The six item types of a knowledge check.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ItemKind {
+    /// Exactly one correct choice.
+    Single {
+        prompt: LocalizedText,
+        choices: Vec<Choice>,
+    },
+    /// Two or more correct choices.
+    Multiple {
+        prompt: LocalizedText,
+        choices: Vec<Choice>,
+    },
+    TrueFalse {
+        prompt: LocalizedText,
+        answer: bool,
+        feedback: LocalizedText,
+    },
+    /// Steps in the correct order; shown shuffled.
+    Ordering {
+        prompt: LocalizedText,
+        steps: Vec<Step>,
+        feedback: LocalizedText,
+    },
+    /// Each left goes with its right; rights shown shuffled.
+    Matching {
+        prompt: LocalizedText,
+        pairs: Vec<Pair>,
+        feedback: LocalizedText,
+    },
+    /// A situation with branching choices and feedback per choice.
+    Scenario {
+        situation: LocalizedText,
+        start: String,
+        nodes: Vec<ScenarioNode>,
+    },
 }

@@ -72,10 +72,10 @@ struct RawCourse {
     summary: Spanned<BTreeMap<String, String>>,
 }
 
-struct Ctx<'a> {
-    file: &'a str,
-    text: &'a str,
-    problems: &'a mut Vec<Problem>,
+pub(crate) struct Ctx<'a> {
+    pub(crate) file: &'a str,
+    pub(crate) text: &'a str,
+    pub(crate) problems: &'a mut Vec<Problem>,
 }
 
 impl Ctx<'_> {
@@ -93,15 +93,15 @@ impl Ctx<'_> {
             message,
         });
     }
-    fn error_at(&mut self, offset: usize, message: String) {
+    pub(crate) fn error_at(&mut self, offset: usize, message: String) {
         self.push(Severity::Error, offset, message);
     }
-    fn warn_at(&mut self, offset: usize, message: String) {
+    pub(crate) fn warn_at(&mut self, offset: usize, message: String) {
         self.push(Severity::Warning, offset, message);
     }
     /// Checks that a text has every pack language. Missing translations are
     /// errors when publishing, warnings in a draft.
-    fn text(
+    pub(crate) fn text(
         &mut self,
         field: &str,
         t: &Spanned<BTreeMap<String, String>>,
@@ -122,7 +122,7 @@ impl Ctx<'_> {
     }
 }
 
-fn parse_toml<T: for<'de> Deserialize<'de>>(
+pub(crate) fn parse_toml<T: for<'de> Deserialize<'de>>(
     file: &str,
     bytes: &[u8],
     problems: &mut Vec<Problem>,
@@ -384,6 +384,9 @@ impl Pack {
             }
         }
 
+        let lessons = crate::content::lessons(files, &known, &langs, draft, &mut problems);
+        let quizzes = crate::content::quizzes(files, &known, &langs, draft, &mut problems);
+
         problems.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
         let mut courses: Vec<PackCourse> = courses.into_iter().map(|(c, _, _)| c).collect();
         courses.sort_by(|a, b| (a.track, a.level, &a.id).cmp(&(b.track, b.level, &b.id)));
@@ -397,6 +400,8 @@ impl Pack {
             change_notes,
             tracks,
             courses,
+            lessons,
+            quizzes,
             content_hash: files.content_hash(),
         };
         (Some(pack), problems)

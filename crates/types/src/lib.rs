@@ -20,5 +20,5 @@ mod text;
 pub use dto::*;
 pub use error::{ApiError, ErrorCode, Field, Problem};
 pub use ids::{CourseId, EmployeeNumber, PersonId, Username};
-pub use program::{MasteryLevel, Role, Track};
+pub use program::{Driver, MasteryLevel, Role, Track};
 pub use text::{LangTag, LocalizedText};

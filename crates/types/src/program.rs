@@ -118,3 +118,40 @@ impl fmt::Display for Role {
         f.write_str(self.as_str())
     }
 }
+
+/// The Five Drivers of Service Excellence: the competency backbone of every
+/// rubric, quiz blueprint, coaching checklist and survey.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Driver {
+    Knowledge,
+    Timeliness,
+    Fairness,
+    Outcome,
+    ExtraMile,
+}
+
+impl Driver {
+    pub const ALL: [Driver; 5] = [
+        Driver::Knowledge,
+        Driver::Timeliness,
+        Driver::Fairness,
+        Driver::Outcome,
+        Driver::ExtraMile,
+    ];
+
+    /// The id used in packs and the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Driver::Knowledge => "knowledge",
+            Driver::Timeliness => "timeliness",
+            Driver::Fairness => "fairness",
+            Driver::Outcome => "outcome",
+            Driver::ExtraMile => "extra_mile",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Driver> {
+        Driver::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
