@@ -23,7 +23,7 @@ const APT_BUILD: &[&str] = &[
     "pkg-config",
     "libssl-dev",
 ];
-const APT_TEST: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver"];
+const APT_TEST: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "fonts-dejavu-core"];
 
 fn main() {
     if let Err(e) = real_main() {
@@ -198,7 +198,7 @@ fn install(for_tests: bool) -> Result<()> {
                 c
             };
             run(&mut apt(&["update"]))?;
-            let mut install = apt(&["install", "-y", "--no-install-recommends"]);
+            let mut install = apt(&["install", "-y"]);
             install.args(&missing);
             run(&mut install)?;
         }
