@@ -345,6 +345,26 @@ impl App {
         }
     }
 
+    /// Calls a backend command directly over IPC, as a script in the page
+    /// could, and returns the error it was refused with (fails if it was not).
+    pub async fn invoke_error(&self, command: &str) -> serde_json::Value {
+        let answer = self
+            .client
+            .execute_async(
+                "const [cmd, done] = arguments;
+                 window.__TAURI__.core.invoke(cmd, {})
+                   .then(v => done({ ok: v }))
+                   .catch(e => done({ err: e }));",
+                vec![serde_json::json!(command)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("invoke {command}: {e}"));
+        match answer.get("err") {
+            Some(err) => err.clone(),
+            None => panic!("{command} was allowed: {answer}"),
+        }
+    }
+
     pub async fn scroll_to_top(&self) {
         let _ = self.client.execute("window.scrollTo(0, 0);", vec![]).await;
     }

@@ -71,6 +71,14 @@ async fn learner_catalogue_language_and_sign_in_errors() {
         &memory,
     );
 
+    // Security lives in the backend: a learner calling an administrator's
+    // command straight over IPC is refused with `forbidden`, and a core
+    // plugin command outside the capability file is refused by Tauri.
+    let refused = app.invoke_error("list_users").await;
+    assert_eq!(refused["code"], "forbidden", "{refused}");
+    let plugin = app.invoke_error("plugin:app|version").await;
+    assert!(plugin.to_string().contains("not allowed"), "{plugin}");
+
     // The whole interface switches to French, course text included.
     app.click("button[data-lang='fr']").await;
     app.wait_text("#catalogue-title", "Mon programme de certification")
