@@ -9,6 +9,8 @@ const COMMANDS: &[&str] = &[
     "current_session",
     "set_language",
     "catalogue",
+    "course_outline",
+    "lesson",
     "list_users",
     "add_user",
 ];

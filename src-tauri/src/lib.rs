@@ -100,6 +100,8 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> tauri::Resul
             commands::session::current_session,
             commands::session::set_language,
             commands::learning::catalogue,
+            commands::learning::course_outline,
+            commands::learning::lesson,
             commands::accounts::list_users,
             commands::accounts::add_user,
         ])

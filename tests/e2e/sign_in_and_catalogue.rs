@@ -8,6 +8,9 @@ use crate::harness::App;
 /// `crates/api/src/demo.rs`).
 const LEARNER: &str = "amelie";
 const PASSWORD: &str = "mastery-demo-2026";
+/// The French titles of the first two lessons of clients-l2 (courses/).
+const LESSON_1_FR: &str = "Analyser un dossier du point de vue du client";
+const LESSON_2_FR: &str = "Recouvrer un trop-payé de façon équitable";
 
 fn expected_state(course: &str) -> &'static str {
     match course {
@@ -101,6 +104,36 @@ async fn learner_catalogue_language_and_sign_in_errors() {
         "Priorité aux clients — Niveau de maîtrise 1"
     );
     app.screenshot("catalogue").await;
+
+    // An open course: its lessons, then a lesson, in French.
+    app.click("[data-open-course='clients-l2']").await;
+    app.wait_text(
+        "#course-title",
+        "Priorité aux clients — Niveau de maîtrise 2",
+    )
+    .await;
+    app.wait_count("[data-lesson]", 4).await;
+    assert!(app
+        .text("#check-facts")
+        .await
+        .contains("note de passage 80 %"));
+    app.click("[data-lesson='clients-l2/01-analysing-a-case']")
+        .await;
+    app.wait_text("#lesson-title", LESSON_1_FR).await;
+    // The kicker is shown in capitals by CSS; WebDriver reports it so.
+    assert_eq!(
+        app.text(".lesson .level").await.to_lowercase(),
+        "leçon 1 sur 4"
+    );
+    app.find(".prose blockquote").await;
+    app.screenshot("lesson").await;
+    app.click("#next-lesson").await;
+    app.wait_text("#lesson-title", LESSON_2_FR).await;
+    app.click("#back-to-course").await;
+    app.click("#back-to-catalogue").await;
+    app.wait_count("[data-course-id]", 12).await;
+    // No button opens a locked course.
+    assert!(app.all("[data-open-course='clients-l3']").await.is_empty());
 
     // Sign out: back to the sign-in screen, still in French.
     app.click("#sign-out").await;

@@ -5,7 +5,8 @@ use crate::components::header::Header;
 use crate::i18n::{self, I18n};
 use crate::ipc;
 use crate::pages::{
-    accounts::AccountsPage, catalogue::CataloguePage, setup::SetupPage, sign_in::SignInPage,
+    accounts::AccountsPage, catalogue::CataloguePage, course::CoursePage, lesson::LessonPage,
+    setup::SetupPage, sign_in::SignInPage,
 };
 use crate::state::{Action, AppState, Page};
 use gloo_storage::{LocalStorage, Storage};
@@ -94,6 +95,10 @@ pub fn app() -> Html {
             Page::Setup => html! { <SetupPage /> },
             Page::SignIn => html! { <SignInPage /> },
             Page::Catalogue => html! { <CataloguePage /> },
+            Page::Course(ref id) => {
+                html! { <CoursePage key={id.to_string()} course={id.clone()} /> }
+            }
+            Page::Lesson(ref id) => html! { <LessonPage key={id.clone()} lesson={id.clone()} /> },
             Page::Accounts => html! { <AccountsPage /> },
             Page::Welcome => html! {
                 <section class="card narrow">

@@ -2,8 +2,8 @@
 //! Tauri's `invoke`. Errors arrive as `{code, message}` ([`ApiError`]).
 
 use mastery_types::{
-    ApiError, Catalogue, ErrorCode, FirstAdminRequest, NewUser, SessionInfo, SetLanguageRequest,
-    SetupStatus, SignInRequest, UserSummary,
+    ApiError, Catalogue, CourseOutline, CourseRequest, ErrorCode, FirstAdminRequest, LessonRequest,
+    LessonView, NewUser, SessionInfo, SetLanguageRequest, SetupStatus, SignInRequest, UserSummary,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -80,4 +80,12 @@ pub async fn list_users() -> Result<Vec<UserSummary>, ApiError> {
 
 pub async fn add_user(request: &NewUser) -> Result<UserSummary, ApiError> {
     call("add_user", &WithRequest { request }).await
+}
+
+pub async fn course_outline(request: &CourseRequest) -> Result<CourseOutline, ApiError> {
+    call("course_outline", &WithRequest { request }).await
+}
+
+pub async fn lesson(request: &LessonRequest) -> Result<LessonView, ApiError> {
+    call("lesson", &WithRequest { request }).await
 }

@@ -2,7 +2,7 @@
 //! language, who is signed in, and which page is showing.
 
 use crate::i18n::I18n;
-use mastery_types::{Role, SessionInfo};
+use mastery_types::{CourseId, Role, SessionInfo};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -14,6 +14,10 @@ pub enum Page {
     Setup,
     SignIn,
     Catalogue,
+    /// One course's lessons and knowledge check.
+    Course(CourseId),
+    /// One lesson, by id (`<course>/<NN>-<slug>`).
+    Lesson(String),
     Accounts,
     /// Signed in, but no page for any of the person's roles yet.
     Welcome,

@@ -6,7 +6,9 @@ use mastery_domain::access::Permission;
 use mastery_domain::catalogue::{availability, CourseRule};
 use mastery_store::{completions, packs, people};
 use mastery_types::{
-    ApiError, Catalogue, CatalogueCourse, CatalogueTrack, CourseId, ErrorCode, LocalizedText,
+    ApiError, Availability, Catalogue, CatalogueCourse, CatalogueTrack, CourseId, CourseOutline,
+    CourseRef, CourseRequest, ErrorCode, KnowledgeCheckSummary, LessonRequest, LessonSummary,
+    LessonView, LocalizedText,
 };
 use std::collections::BTreeMap;
 
@@ -17,7 +19,166 @@ pub enum PackLoad {
     AlreadyPresent { version: String },
 }
 
+/// What a learner's view of the program is built from.
+struct LearnerView {
+    pack: mastery_packs::Pack,
+    completed: std::collections::BTreeSet<CourseId>,
+    home: Option<mastery_types::Track>,
+}
+
+impl LearnerView {
+    fn entry(&self, c: &mastery_packs::PackCourse) -> CatalogueCourse {
+        let titles: BTreeMap<CourseId, LocalizedText> = self
+            .pack
+            .courses
+            .iter()
+            .map(|c| (c.id.clone(), c.title.clone()))
+            .collect();
+        CatalogueCourse {
+            id: c.id.clone(),
+            track: c.track,
+            level: c.level,
+            title: c.title.clone(),
+            summary: c.summary.clone(),
+            estimated_hours: c.estimated_hours,
+            availability: availability(
+                &CourseRule {
+                    id: &c.id,
+                    prerequisites: &c.prerequisites,
+                },
+                &self.completed,
+                &titles,
+            ),
+        }
+    }
+
+    /// The course, if the learner may open it (not locked).
+    fn open_course(&self, id: &CourseId) -> Result<(&mastery_packs::PackCourse, CatalogueCourse)> {
+        let course = self.pack.course(id).ok_or_else(|| {
+            ApiError::new(ErrorCode::NotFound, format!("there is no course {id}"))
+        })?;
+        let entry = self.entry(course);
+        if let Availability::Locked { missing } = &entry.availability {
+            let names: Vec<&str> = missing.iter().map(|m| m.id.as_str()).collect();
+            return Err(ApiError::new(
+                ErrorCode::Forbidden,
+                format!(
+                    "course {id} is locked until {} is completed",
+                    names.join(" and ")
+                ),
+            ));
+        }
+        Ok((course, entry))
+    }
+}
+
 impl Api {
+    fn learner_view(&self, me: mastery_types::PersonId) -> Result<LearnerView> {
+        let (pack, completed, person) = self.store.read(|c| {
+            Ok((
+                packs::latest_published(c, PROGRAM_PACK_ID)?,
+                completions::completed_courses(c, me, PROGRAM_PACK_ID)?,
+                people::person(c, me)?,
+            ))
+        })?;
+        let pack = pack.ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!("no published version of the {PROGRAM_PACK_ID} pack is loaded"),
+            )
+        })?;
+        Ok(LearnerView {
+            pack,
+            completed,
+            home: person.and_then(|p| p.home_track),
+        })
+    }
+
+    /// A course the learner may open, with its lessons in order and its
+    /// knowledge check. A locked course is refused (the API enforces the
+    /// prerequisites, not only the UI).
+    pub fn course_outline(&self, caller: &Caller, req: &CourseRequest) -> Result<CourseOutline> {
+        let me = caller.require_person(Permission::ViewOwnLearning)?;
+        let view = self.learner_view(me)?;
+        let (course, entry) = view.open_course(&req.course)?;
+        let lessons = view
+            .pack
+            .lessons
+            .iter()
+            .filter(|l| l.course == course.id)
+            .map(|l| LessonSummary {
+                id: l.id.clone(),
+                order: l.order,
+                title: l.title.clone(),
+            })
+            .collect();
+        let knowledge_check = view
+            .pack
+            .quizzes
+            .iter()
+            .find(|q| q.course == course.id)
+            .map(|q| KnowledgeCheckSummary {
+                title: q.title.clone(),
+                items: u16::try_from(q.items.len()).unwrap_or(u16::MAX),
+                pass_mark: q.pass_mark,
+                max_attempts: q.max_attempts,
+            });
+        Ok(CourseOutline {
+            course: entry,
+            lessons,
+            knowledge_check,
+        })
+    }
+
+    /// One lesson of a course the learner may open, rendered to sanitized
+    /// HTML in every language the pack carries.
+    pub fn lesson(&self, caller: &Caller, req: &LessonRequest) -> Result<LessonView> {
+        let me = caller.require_person(Permission::ViewOwnLearning)?;
+        let view = self.learner_view(me)?;
+        let lesson = view
+            .pack
+            .lessons
+            .iter()
+            .find(|l| l.id == req.lesson)
+            .ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("there is no lesson {:?}", req.lesson),
+                )
+            })?;
+        let (course, _) = view.open_course(&lesson.course)?;
+        let siblings: Vec<&mastery_packs::Lesson> = view
+            .pack
+            .lessons
+            .iter()
+            .filter(|l| l.course == lesson.course)
+            .collect();
+        let at = siblings.iter().position(|l| l.id == lesson.id).unwrap_or(0);
+        Ok(LessonView {
+            id: lesson.id.clone(),
+            course: CourseRef {
+                id: course.id.clone(),
+                title: course.title.clone(),
+            },
+            order: u8::try_from(at + 1).unwrap_or(u8::MAX),
+            of: u8::try_from(siblings.len()).unwrap_or(u8::MAX),
+            title: lesson.title.clone(),
+            html: LocalizedText(
+                lesson
+                    .markdown
+                    .0
+                    .iter()
+                    .map(|(lang, md)| (lang.clone(), mastery_packs::render_markdown(md)))
+                    .collect(),
+            ),
+            previous: at
+                .checked_sub(1)
+                .and_then(|i| siblings.get(i))
+                .map(|l| l.id.clone()),
+            next: siblings.get(at + 1).map(|l| l.id.clone()),
+        })
+    }
+
     /// Stores the pack compiled into this build, if its version is new.
     pub fn load_shipped_pack(&self, now: DateTime<Utc>) -> Result<PackLoad> {
         let pack = mastery_packs::shipped()?;
@@ -39,60 +200,29 @@ impl Api {
     /// (and behind which prerequisite) for the calling learner.
     pub fn catalogue(&self, caller: &Caller) -> Result<Catalogue> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
-        let (pack, completed, person) = self.store.read(|c| {
-            Ok((
-                packs::latest_published(c, PROGRAM_PACK_ID)?,
-                completions::completed_courses(c, me, PROGRAM_PACK_ID)?,
-                people::person(c, me)?,
-            ))
-        })?;
-        let pack = pack.ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::NotFound,
-                format!("no published version of the {PROGRAM_PACK_ID} pack is loaded"),
-            )
-        })?;
-        let home = person.and_then(|p| p.home_track);
-        let titles: BTreeMap<CourseId, LocalizedText> = pack
-            .courses
-            .iter()
-            .map(|c| (c.id.clone(), c.title.clone()))
-            .collect();
-        let tracks = pack
+        let view = self.learner_view(me)?;
+        let tracks = view
+            .pack
             .tracks
             .iter()
             .map(|t| CatalogueTrack {
                 track: t.track,
                 title: t.title.clone(),
                 audience: t.audience.clone(),
-                is_home_track: home == Some(t.track),
-                courses: pack
+                is_home_track: view.home == Some(t.track),
+                courses: view
+                    .pack
                     .courses
                     .iter()
                     .filter(|c| c.track == t.track)
-                    .map(|c| CatalogueCourse {
-                        id: c.id.clone(),
-                        track: c.track,
-                        level: c.level,
-                        title: c.title.clone(),
-                        summary: c.summary.clone(),
-                        estimated_hours: c.estimated_hours,
-                        availability: availability(
-                            &CourseRule {
-                                id: &c.id,
-                                prerequisites: &c.prerequisites,
-                            },
-                            &completed,
-                            &titles,
-                        ),
-                    })
+                    .map(|c| view.entry(c))
                     .collect(),
             })
             .collect();
         Ok(Catalogue {
-            pack_id: pack.id,
-            pack_version: pack.version,
-            pack_title: pack.title,
+            pack_id: view.pack.id.clone(),
+            pack_version: view.pack.version.clone(),
+            pack_title: view.pack.title.clone(),
             tracks,
         })
     }

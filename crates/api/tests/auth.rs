@@ -200,3 +200,81 @@ fn the_database_survives_reopening_with_accounts_and_pack() {
     );
     assert!(sign_in(&api, "sophie", DEMO_PASSWORD, now()).is_ok());
 }
+
+#[test]
+fn a_learner_opens_open_courses_and_their_lessons_but_not_locked_ones() {
+    use mastery_types::{CourseRequest, LessonRequest};
+    let api = api();
+    api.seed_demo(&Caller::LocalOperator, now()).expect("demo");
+    let token = sign_in(&api, "amelie", DEMO_PASSWORD, now()).expect("demo sign-in");
+    let caller = api.caller(&token, now()).expect("caller");
+
+    let outline = api
+        .course_outline(
+            &caller,
+            &CourseRequest {
+                course: "clients-l2".into(),
+            },
+        )
+        .expect("clients-l2 is open to her");
+    assert_eq!(outline.lessons.len(), 4);
+    assert_eq!(
+        outline.lessons.iter().map(|l| l.order).collect::<Vec<_>>(),
+        vec![1, 2, 3, 4]
+    );
+    let check = outline.knowledge_check.expect("a knowledge check");
+    assert!(check.items >= 10 && check.pass_mark == 80, "{check:?}");
+
+    let first = &outline.lessons[0].id;
+    let view = api
+        .lesson(
+            &caller,
+            &LessonRequest {
+                lesson: first.clone(),
+            },
+        )
+        .expect("lesson");
+    assert_eq!(
+        (view.order, view.of, view.previous.as_deref()),
+        (1, 4, None)
+    );
+    assert_eq!(view.next.as_deref(), Some(outline.lessons[1].id.as_str()));
+    for lang in ["en", "fr"] {
+        let html = view.html.get(lang);
+        assert!(
+            html.contains("<h2>") && html.contains("<blockquote>"),
+            "{lang}: {html}"
+        );
+        assert!(!html.contains("<script"), "{lang}");
+    }
+
+    // Locked behind clients-l2: refused by the API, whatever the UI shows.
+    let locked = api
+        .course_outline(
+            &caller,
+            &CourseRequest {
+                course: "clients-l3".into(),
+            },
+        )
+        .expect_err("locked");
+    assert_eq!(locked.code, ErrorCode::Forbidden);
+    assert!(locked.message.contains("clients-l2"), "{}", locked.message);
+    let locked_lesson = api
+        .lesson(
+            &caller,
+            &LessonRequest {
+                lesson: "clients-l3/01-complex-sensitive-cases".into(),
+            },
+        )
+        .expect_err("locked lesson");
+    assert_eq!(locked_lesson.code, ErrorCode::Forbidden);
+    let unknown = api
+        .course_outline(
+            &caller,
+            &CourseRequest {
+                course: "nope".into(),
+            },
+        )
+        .expect_err("unknown");
+    assert_eq!(unknown.code, ErrorCode::NotFound);
+}

@@ -4,7 +4,7 @@
 
 use crate::common::{api, new_user, now, person};
 use mastery_api::{Api, Caller, ErrorCode};
-use mastery_types::{Role, SetLanguageRequest};
+use mastery_types::{CourseRequest, LessonRequest, Role, SetLanguageRequest};
 
 type Command = fn(&Api, &Caller, u32) -> Result<(), mastery_api::ApiError>;
 
@@ -12,6 +12,24 @@ type Command = fn(&Api, &Caller, u32) -> Result<(), mastery_api::ApiError>;
 fn commands() -> Vec<(&'static str, Command)> {
     vec![
         ("catalogue", |api, c, _| api.catalogue(c).map(drop)),
+        ("course_outline", |api, c, _| {
+            api.course_outline(
+                c,
+                &CourseRequest {
+                    course: "clients-l1".into(),
+                },
+            )
+            .map(drop)
+        }),
+        ("lesson", |api, c, _| {
+            api.lesson(
+                c,
+                &LessonRequest {
+                    lesson: "clients-l1/01-first-contact".into(),
+                },
+            )
+            .map(drop)
+        }),
         ("session_info", |api, c, _| api.session_info(c).map(drop)),
         ("set_language", |api, c, _| {
             api.set_language(
@@ -35,7 +53,7 @@ fn commands() -> Vec<(&'static str, Command)> {
 /// May `role` (`None`: the local operator) run `command`?
 fn allowed(command: &str, role: Option<Role>) -> bool {
     match (command, role) {
-        ("catalogue", Some(Role::Learner)) => true,
+        ("catalogue" | "course_outline" | "lesson", Some(Role::Learner)) => true,
         ("session_info" | "set_language", Some(_)) => true,
         ("list_users" | "add_user", Some(Role::Administrator) | None) => true,
         // Only the local operator seeds the demo (into an empty database:

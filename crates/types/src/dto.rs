@@ -108,6 +108,53 @@ pub struct CourseRef {
     pub title: LocalizedText,
 }
 
+/// One course as its learner opens it: what it holds, in order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CourseOutline {
+    pub course: CatalogueCourse,
+    pub lessons: Vec<LessonSummary>,
+    pub knowledge_check: Option<KnowledgeCheckSummary>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonSummary {
+    /// `<course-id>/<NN>-<slug>`.
+    pub id: String,
+    pub order: u8,
+    pub title: LocalizedText,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KnowledgeCheckSummary {
+    pub title: LocalizedText,
+    pub items: u16,
+    pub pass_mark: u8,
+    pub max_attempts: u8,
+}
+
+/// A lesson ready to show: HTML already sanitized by the backend.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonView {
+    pub id: String,
+    pub course: CourseRef,
+    pub order: u8,
+    pub of: u8,
+    pub title: LocalizedText,
+    pub html: LocalizedText,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CourseRequest {
+    pub course: CourseId,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonRequest {
+    pub lesson: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SetLanguageRequest {
     pub language: LangTag,

@@ -43,6 +43,19 @@ course-locked = Locked
 course-requires = Complete first: { $courses }
 course-hours = About { $hours } hours
 
+course-open-button = Open the course
+breadcrumb = You are here
+course-lessons = { $count ->
+    [one] One lesson
+   *[other] { $count } lessons
+}
+check-facts = { $items } questions · pass mark { $pass } % · up to { $attempts } attempts
+lesson-position = Lesson { $n } of { $of }
+lesson-pager = Lessons
+lesson-previous = Previous lesson
+lesson-next = Next lesson
+lesson-back-to-course = Back to the course
+
 accounts-title = Accounts
 accounts-count = { $count ->
     [one] One account

@@ -43,6 +43,19 @@ course-locked = Verrouillé
 course-requires = À terminer d'abord : { $courses }
 course-hours = Environ { $hours } heures
 
+course-open-button = Ouvrir le cours
+breadcrumb = Vous êtes ici
+course-lessons = { $count ->
+    [one] Une leçon
+   *[other] { $count } leçons
+}
+check-facts = { $items } questions · note de passage { $pass } % · jusqu'à { $attempts } tentatives
+lesson-position = Leçon { $n } sur { $of }
+lesson-pager = Leçons
+lesson-previous = Leçon précédente
+lesson-next = Leçon suivante
+lesson-back-to-course = Retour au cours
+
 accounts-title = Comptes
 accounts-count = { $count ->
     [one] Un compte

@@ -1,7 +1,7 @@
 //! One course of the catalogue: level, title, summary, and whether the
 //! learner can start it (and if not, which course unlocks it).
 
-use crate::state::use_app;
+use crate::state::{use_app, Action, Page};
 use mastery_types::{Availability, CatalogueCourse};
 use yew::prelude::*;
 
@@ -35,6 +35,11 @@ pub fn course_card(p: &CourseCardProps) -> Html {
         _ => None,
     };
     let title_id = format!("course-{}-title", c.id);
+    let open = {
+        let state = state.clone();
+        let id = c.id.clone();
+        Callback::from(move |_| state.dispatch(Action::Go(Page::Course(id.clone()))))
+    };
     html! {
         <article class={classes!("course", state_key)} data-course-id={c.id.to_string()} data-state={state_key}
             aria-labelledby={title_id.clone()}>
@@ -42,10 +47,16 @@ pub fn course_card(p: &CourseCardProps) -> Html {
                 <span class="level">{ t.t_args("mastery-level", &[("level", c.level.get().into())]) }</span>
                 <span class={classes!("pill", state_key)}>{ icon(state_key) }{ label }</span>
             </div>
-            <h3 id={title_id}>{ c.title.get(lang).to_owned() }</h3>
+            <h3 id={title_id.clone()}>{ c.title.get(lang).to_owned() }</h3>
             <p class="summary">{ c.summary.get(lang).to_owned() }</p>
             { requires.unwrap_or_default() }
-            <p class="hours muted">{ t.t_args("course-hours", &[("hours", c.estimated_hours.into())]) }</p>
+            <div class="course-foot">
+                <p class="hours muted">{ t.t_args("course-hours", &[("hours", c.estimated_hours.into())]) }</p>
+                if state_key != "locked" {
+                    <button type="button" class="secondary open-course" data-open-course={c.id.to_string()}
+                        aria-describedby={title_id.clone()} onclick={open}>{ t.t("course-open-button") }</button>
+                }
+            </div>
         </article>
     }
 }

@@ -20,7 +20,10 @@ pub fn header() -> Html {
             items.push((Page::Accounts, "nav-accounts"));
         }
         let links = items.into_iter().map(|(page, key)| {
-            let current = state.page == page;
+            // A course or lesson page sits under "My program".
+            let current = state.page == page
+                || (page == Page::Catalogue
+                    && matches!(state.page, Page::Course(_) | Page::Lesson(_)));
             let onclick = {
                 let state = state.clone();
                 let page = page.clone();

@@ -2,5 +2,7 @@
 
 pub mod accounts;
 pub mod catalogue;
+pub mod course;
+pub mod lesson;
 pub mod setup;
 pub mod sign_in;

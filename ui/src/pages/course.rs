@@ -1,0 +1,84 @@
+//! One course as its learner opens it: summary, lessons in order, and the
+//! knowledge check that closes it.
+
+use crate::components::error_text;
+use crate::ipc;
+use crate::state::{use_app, Action, Page};
+use mastery_types::{ApiError, CourseId, CourseOutline, CourseRequest};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CoursePageProps {
+    pub course: CourseId,
+}
+
+#[function_component(CoursePage)]
+pub fn course_page(p: &CoursePageProps) -> Html {
+    let state = use_app();
+    let t = &state.i18n;
+    let lang = t.lang();
+    let data = use_state(|| None::<Result<CourseOutline, ApiError>>);
+    {
+        let data = data.clone();
+        let course = p.course.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                data.set(Some(ipc::course_outline(&CourseRequest { course }).await));
+            });
+        });
+    }
+    let go = |page: Page| {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::Go(page.clone())))
+    };
+    let back = html! {
+        <nav class="crumbs" aria-label={t.t("breadcrumb")}>
+            <button type="button" class="link" id="back-to-catalogue" onclick={go(Page::Catalogue)}>
+                { "← " }{ t.t("nav-catalogue") }
+            </button>
+        </nav>
+    };
+    let body = match &*data {
+        None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
+        Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
+        Some(Ok(o)) => {
+            let lessons = o.lessons.iter().map(|l| {
+                html! {
+                    <li>
+                        <button type="button" class="lesson-link" data-lesson={l.id.clone()}
+                            onclick={go(Page::Lesson(l.id.clone()))}>
+                            <span class="lesson-number" aria-hidden="true">{ l.order }</span>
+                            <span>{ l.title.get(lang).to_owned() }</span>
+                        </button>
+                    </li>
+                }
+            });
+            html! {
+                <>
+                    <div class="page-head">
+                        <div>
+                            <p class="level">{ t.t_args("mastery-level", &[("level", o.course.level.get().into())]) }</p>
+                            <h1 id="course-title">{ o.course.title.get(lang).to_owned() }</h1>
+                        </div>
+                    </div>
+                    <p class="lead">{ o.course.summary.get(lang).to_owned() }</p>
+                    <section class="card" aria-labelledby="lessons-title">
+                        <h2 id="lessons-title">{ t.t_args("course-lessons", &[("count", o.lessons.len().into())]) }</h2>
+                        <ol class="lessons">{ for lessons }</ol>
+                    </section>
+                    if let Some(k) = &o.knowledge_check {
+                        <section class="card" aria-labelledby="check-title">
+                            <h2 id="check-title">{ k.title.get(lang).to_owned() }</h2>
+                            <p class="muted" id="check-facts">{ t.t_args("check-facts", &[
+                                ("items", k.items.into()),
+                                ("pass", k.pass_mark.into()),
+                                ("attempts", k.max_attempts.into()),
+                            ]) }</p>
+                        </section>
+                    }
+                </>
+            }
+        }
+    };
+    html! { <div class="page course-page">{ back }{ body }</div> }
+}
