@@ -666,18 +666,7 @@ mod tests {
     use crate::{ItemKind, Pack, PackFiles, Severity};
     use std::collections::BTreeMap;
 
-    const MANIFEST: &str = r#"id = "t"
-version = "1.0.0"
-status = "published"
-languages = ["en", "fr"]
-title = { en = "T", fr = "T" }
-summary = { en = "S", fr = "S" }
-change_notes = { en = "C", fr = "C" }
-[[tracks]]
-id = "clients"
-title = { en = "Clients", fr = "Clients" }
-audience = { en = "A", fr = "A" }
-"#;
+    use crate::fixtures::MANIFEST;
     const COURSE: &str = "id = \"c1\"\ntrack = \"clients\"\nlevel = 1\nestimated_hours = 10\ntitle = { en = \"E\", fr = \"F\" }\nsummary = { en = \"E\", fr = \"F\" }\n";
 
     fn files(extra: &[(&str, &str)]) -> PackFiles {

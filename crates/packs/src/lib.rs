@@ -51,3 +51,21 @@ impl From<PackError> for mastery_types::ApiError {
 pub fn shipped() -> Result<Pack, PackError> {
     Pack::parse(&PackFiles::from_embedded(&SHIPPED))
 }
+
+/// Test data shared by the parser's tests.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    /// A published manifest with one track (clients), in English and French.
+    pub const MANIFEST: &str = r#"id = "t"
+version = "1.0.0"
+status = "published"
+languages = ["en", "fr"]
+title = { en = "T", fr = "T" }
+summary = { en = "S", fr = "S" }
+change_notes = { en = "C", fr = "C" }
+[[tracks]]
+id = "clients"
+title = { en = "Clients", fr = "Clients" }
+audience = { en = "A", fr = "A" }
+"#;
+}

@@ -448,19 +448,7 @@ mod tests {
         let mut files = BTreeMap::new();
         files.insert(
             "pack.toml".to_owned(),
-            br#"id = "t"
-version = "1.0.0"
-status = "published"
-languages = ["en", "fr"]
-title = { en = "T", fr = "T" }
-summary = { en = "S", fr = "S" }
-change_notes = { en = "C", fr = "C" }
-[[tracks]]
-id = "clients"
-title = { en = "Clients", fr = "Clients" }
-audience = { en = "A", fr = "A" }
-"#
-            .to_vec(),
+            crate::fixtures::MANIFEST.as_bytes().to_vec(),
         );
         for (name, body) in courses {
             files.insert(format!("courses/{name}"), body.as_bytes().to_vec());
