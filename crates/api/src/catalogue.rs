@@ -24,16 +24,12 @@ struct LearnerView {
     pack: mastery_packs::Pack,
     completed: std::collections::BTreeSet<CourseId>,
     home: Option<mastery_types::Track>,
+    /// Course titles by id, to name missing prerequisites.
+    titles: BTreeMap<CourseId, LocalizedText>,
 }
 
 impl LearnerView {
     fn entry(&self, c: &mastery_packs::PackCourse) -> CatalogueCourse {
-        let titles: BTreeMap<CourseId, LocalizedText> = self
-            .pack
-            .courses
-            .iter()
-            .map(|c| (c.id.clone(), c.title.clone()))
-            .collect();
         CatalogueCourse {
             id: c.id.clone(),
             track: c.track,
@@ -47,7 +43,7 @@ impl LearnerView {
                     prerequisites: &c.prerequisites,
                 },
                 &self.completed,
-                &titles,
+                &self.titles,
             ),
         }
     }
@@ -87,7 +83,13 @@ impl Api {
                 format!("no published version of the {PROGRAM_PACK_ID} pack is loaded"),
             )
         })?;
+        let titles = pack
+            .courses
+            .iter()
+            .map(|c| (c.id.clone(), c.title.clone()))
+            .collect();
         Ok(LearnerView {
+            titles,
             pack,
             completed,
             home: person.and_then(|p| p.home_track),

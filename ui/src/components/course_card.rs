@@ -1,7 +1,7 @@
 //! One course of the catalogue: level, title, summary, and whether the
 //! learner can start it (and if not, which course unlocks it).
 
-use crate::state::{use_app, Action, Page};
+use crate::state::{navigate, use_app, Page};
 use mastery_types::{Availability, CatalogueCourse};
 use yew::prelude::*;
 
@@ -35,11 +35,7 @@ pub fn course_card(p: &CourseCardProps) -> Html {
         _ => None,
     };
     let title_id = format!("course-{}-title", c.id);
-    let open = {
-        let state = state.clone();
-        let id = c.id.clone();
-        Callback::from(move |_| state.dispatch(Action::Go(Page::Course(id.clone()))))
-    };
+    let open = navigate(&state, Page::Course(c.id.clone()));
     html! {
         <article class={classes!("course", state_key)} data-course-id={c.id.to_string()} data-state={state_key}
             aria-labelledby={title_id.clone()}>

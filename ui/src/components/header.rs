@@ -3,7 +3,7 @@
 
 use crate::components::lang_switch::LangSwitch;
 use crate::ipc;
-use crate::state::{use_app, Action, Page};
+use crate::state::{navigate, use_app, Action, Page};
 use mastery_types::Role;
 use yew::prelude::*;
 
@@ -24,11 +24,7 @@ pub fn header() -> Html {
             let current = state.page == page
                 || (page == Page::Catalogue
                     && matches!(state.page, Page::Course(_) | Page::Lesson(_)));
-            let onclick = {
-                let state = state.clone();
-                let page = page.clone();
-                Callback::from(move |_| state.dispatch(Action::Go(page.clone())))
-            };
+            let onclick = navigate(&state, page.clone());
             html! {
                 <li><button type="button" class="nav-link" data-nav={key}
                     aria-current={current.then_some("page")} {onclick}>{ t.t(key) }</button></li>

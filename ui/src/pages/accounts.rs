@@ -3,8 +3,8 @@
 use crate::components::field::TextField;
 use crate::components::{error_text, points_at};
 use crate::ipc;
-use crate::state::use_app;
-use mastery_types::{ApiError, Field, NewUser, Role, UserSummary};
+use crate::state::{use_app, use_load};
+use mastery_types::{ApiError, Field, NewUser, Role};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -16,16 +16,8 @@ fn role_key(r: Role) -> String {
 pub fn accounts_page() -> Html {
     let state = use_app();
     let t = &state.i18n;
-    let users = use_state(|| None::<Result<Vec<UserSummary>, ApiError>>);
     let reload = use_state(|| 0u32);
-    {
-        let users = users.clone();
-        use_effect_with(*reload, move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                users.set(Some(ipc::list_users().await));
-            });
-        });
-    }
+    let users = use_load(*reload, |_| ipc::list_users());
 
     let employee_number = use_state(String::new);
     let name = use_state(String::new);

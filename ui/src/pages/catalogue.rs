@@ -4,8 +4,8 @@
 use crate::components::course_card::CourseCard;
 use crate::components::error_text;
 use crate::ipc;
-use crate::state::use_app;
-use mastery_types::{ApiError, Availability, Catalogue};
+use crate::state::{use_app, use_load};
+use mastery_types::Availability;
 use yew::prelude::*;
 
 #[function_component(CataloguePage)]
@@ -13,15 +13,7 @@ pub fn catalogue_page() -> Html {
     let state = use_app();
     let t = &state.i18n;
     let lang = t.lang();
-    let data = use_state(|| None::<Result<Catalogue, ApiError>>);
-    {
-        let data = data.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                data.set(Some(ipc::catalogue().await));
-            });
-        });
-    }
+    let data = use_load((), |()| ipc::catalogue());
     let body = match &*data {
         None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
         Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },

@@ -3,8 +3,8 @@
 
 use crate::components::error_text;
 use crate::ipc;
-use crate::state::{use_app, Action, Page};
-use mastery_types::{ApiError, CourseId, CourseOutline, CourseRequest};
+use crate::state::{navigate, use_app, use_load, Page};
+use mastery_types::{CourseId, CourseRequest};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,20 +17,10 @@ pub fn course_page(p: &CoursePageProps) -> Html {
     let state = use_app();
     let t = &state.i18n;
     let lang = t.lang();
-    let data = use_state(|| None::<Result<CourseOutline, ApiError>>);
-    {
-        let data = data.clone();
-        let course = p.course.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                data.set(Some(ipc::course_outline(&CourseRequest { course }).await));
-            });
-        });
-    }
-    let go = |page: Page| {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Go(page.clone())))
-    };
+    let data = use_load(p.course.clone(), |course| async move {
+        ipc::course_outline(&CourseRequest { course }).await
+    });
+    let go = |page: Page| navigate(&state, page);
     let back = html! {
         <nav class="crumbs" aria-label={t.t("breadcrumb")}>
             <button type="button" class="link" id="back-to-catalogue" onclick={go(Page::Catalogue)}>

@@ -3,8 +3,8 @@
 
 use crate::components::error_text;
 use crate::ipc;
-use crate::state::{use_app, Action, Page};
-use mastery_types::{ApiError, LessonRequest, LessonView};
+use crate::state::{navigate, use_app, use_load, Page};
+use mastery_types::LessonRequest;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,20 +17,10 @@ pub fn lesson_page(p: &LessonPageProps) -> Html {
     let state = use_app();
     let t = &state.i18n;
     let lang = t.lang();
-    let data = use_state(|| None::<Result<LessonView, ApiError>>);
-    {
-        let data = data.clone();
-        let lesson = p.lesson.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                data.set(Some(ipc::lesson(&LessonRequest { lesson }).await));
-            });
-        });
-    }
-    let go = |page: Page| {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Go(page.clone())))
-    };
+    let data = use_load(p.lesson.clone(), |lesson| async move {
+        ipc::lesson(&LessonRequest { lesson }).await
+    });
+    let go = |page: Page| navigate(&state, page);
     let body = match &*data {
         None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
         Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
