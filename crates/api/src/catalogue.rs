@@ -170,7 +170,12 @@ impl Api {
                     .markdown
                     .0
                     .iter()
-                    .map(|(lang, md)| (lang.clone(), mastery_packs::render_markdown(md)))
+                    .map(|(lang, md)| {
+                        (
+                            lang.clone(),
+                            mastery_packs::render_markdown(md, &view.pack.images),
+                        )
+                    })
                     .collect(),
             ),
             previous: at

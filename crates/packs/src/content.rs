@@ -15,16 +15,71 @@ type Text = Spanned<BTreeMap<String, String>>;
 
 /// Markdown → HTML a learner's window may show: CommonMark (plus tables and
 /// strikethrough) rendered by pulldown-cmark, then cleaned by ammonia, which
-/// drops scripts, event-handler attributes and `javascript:` links.
-pub fn render_markdown(markdown: &str) -> String {
-    use pulldown_cmark::{html, Options, Parser};
-    let parser = Parser::new_ext(
-        markdown,
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
-    );
+/// drops scripts, event-handler attributes and `javascript:` links. Pictures
+/// named `images/<name>` are replaced by the pack's `data:` URL for them
+/// (`images`, from [`crate::Pack::images`]); only `data:image/…` URLs on
+/// pictures survive cleaning, never on links.
+pub fn render_markdown(markdown: &str, images: &BTreeMap<String, String>) -> String {
+    use pulldown_cmark::{html, CowStr, Event, Parser, Tag};
+    let parser = Parser::new_ext(markdown, options()).map(|event| match event {
+        Event::Start(Tag::Image {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let dest_url = match images.get(dest_url.as_ref()) {
+                Some(data) => CowStr::from(data.clone()),
+                None => dest_url,
+            };
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        other => other,
+    });
     let mut raw = String::new();
     html::push_html(&mut raw, parser);
-    ammonia::clean(&raw)
+    ammonia::Builder::default()
+        .add_url_schemes(&["data"])
+        .attribute_filter(|element, attribute, value| {
+            let is_data = value.trim_start().to_ascii_lowercase().starts_with("data:");
+            match (element, attribute) {
+                ("img", "src") if is_data => value
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("data:image/")
+                    .then(|| value.into()),
+                _ if is_data => None,
+                _ => Some(value.into()),
+            }
+        })
+        .clean(&raw)
+        .to_string()
+}
+
+fn options() -> pulldown_cmark::Options {
+    pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_STRIKETHROUGH
+}
+
+/// Every picture a lesson's Markdown shows, with its 1-based line.
+pub(crate) fn image_sources(markdown: &str) -> Vec<(String, usize)> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Image { dest_url, .. }) => Some((
+                dest_url.to_string(),
+                markdown
+                    .get(..range.start)
+                    .map_or(1, |s| s.matches('\n').count() + 1),
+            )),
+            _ => None,
+        })
+        .collect()
 }
 
 /// (course, order, slug): one lesson, whatever its language.
@@ -118,7 +173,7 @@ pub(crate) fn lessons(
             .or_default()
             .insert(
                 lang.to_owned(),
-                (path.clone(), title.to_owned(), body.trim().to_owned()),
+                (path.clone(), title.to_owned(), body.trim_end().to_owned()),
             );
     }
     let mut orders: BTreeMap<(String, u8), String> = BTreeMap::new();
@@ -672,7 +727,12 @@ mod tests {
     fn files(extra: &[(&str, &str)]) -> PackFiles {
         let mut f = BTreeMap::new();
         f.insert("pack.toml".to_owned(), MANIFEST.as_bytes().to_vec());
-        f.insert("courses/c1.toml".to_owned(), COURSE.as_bytes().to_vec());
+        f.insert(
+            "courses/c1.toml".to_owned(),
+            format!("{COURSE}{}", crate::fixtures::COURSE_TAIL).into_bytes(),
+        );
+        let (path, survey) = crate::fixtures::SURVEY;
+        f.insert(path.to_owned(), survey.as_bytes().to_vec());
         for (p, b) in extra {
             f.insert((*p).to_owned(), b.as_bytes().to_vec());
         }
@@ -680,8 +740,7 @@ mod tests {
     }
 
     fn problems(extra: &[(&str, &str)]) -> Vec<String> {
-        Pack::lint(&files(extra))
-            .1
+        crate::fixtures::without_no_rule(Pack::lint(&files(extra)).1)
             .iter()
             .map(|p| p.to_string())
             .collect()
@@ -714,14 +773,14 @@ mod tests {
                 "# Premier contact\n\nBonjour.\n",
             ),
         ]));
-        assert_eq!(problems, vec![]);
+        assert_eq!(crate::fixtures::without_no_rule(problems), vec![]);
         let pack = pack.expect("pack");
         assert_eq!(pack.lessons.len(), 1);
         let l = &pack.lessons[0];
         assert_eq!((l.id.as_str(), l.order), ("c1/01-first", 1));
         assert_eq!(l.title.get("fr"), "Premier contact");
         assert_eq!(
-            crate::render_markdown(l.markdown.get("en")),
+            crate::render_markdown(l.markdown.get("en"), &Default::default()),
             "<p>Hello <strong>there</strong>.</p>\n"
         );
     }
@@ -760,6 +819,7 @@ mod tests {
     fn sanitizing_removes_scripts_handlers_and_javascript_links() {
         let html = crate::render_markdown(
             "Hi<script>alert(1)</script>\n\n<img src=x onerror=\"alert(2)\">\n\n[click](javascript:alert(3)) <a href=\"javascript:alert(4)\">x</a> <b onclick=\"alert(5)\">b</b>",
+            &Default::default(),
         );
         for bad in ["<script", "onerror", "javascript:", "onclick", "alert(1)"] {
             assert!(!html.contains(bad), "{bad} survived in {html}");
@@ -773,7 +833,7 @@ mod tests {
             "quizzes/c1.toml",
             &quiz(&single([true, false])),
         )]));
-        assert_eq!(problems, vec![]);
+        assert_eq!(crate::fixtures::without_no_rule(problems), vec![]);
         let q = &pack.expect("pack").quizzes[0];
         assert_eq!((q.pass_mark, q.max_attempts, q.items.len()), (80, 3, 1));
         assert!(matches!(q.items[0].kind, ItemKind::Single { .. }));
@@ -866,10 +926,39 @@ mod tests {
                 c.id,
                 quiz.items.len()
             );
+            assert!(c.survey.is_some(), "{} asks no survey", c.id);
+            assert_eq!(
+                c.modules.iter().map(|m| m.lessons.len()).sum::<usize>(),
+                lessons
+            );
+            let done = c.completion;
+            assert!(done.lessons && done.knowledge_check, "{}", c.id);
+            match c.level.get() {
+                1 => {
+                    assert!(done.coaching && done.self_assessment, "{}", c.id);
+                    assert!(pack.checklist_of(&c.id).is_some_and(|k| k.items.len() >= 5));
+                    assert!(c.self_assessment.is_some());
+                }
+                2 => {
+                    assert!(done.assignments && done.team_synthesis, "{}", c.id);
+                    let a = pack.assignments_of(&c.id).expect("assignments");
+                    assert!(!a.assignments.is_empty() && a.team_synthesis.is_some());
+                }
+                _ => {
+                    assert!(done.validation_exam && done.observation && done.portfolio);
+                    let e = pack.exam_of(&c.id).expect("exam");
+                    let rubric = pack.rubric(&e.observation_rubric).expect("rubric");
+                    assert_eq!(rubric.criteria.len(), 5, "one criterion per driver");
+                }
+            }
         }
+        assert!(
+            pack.images.len() >= 2,
+            "the Five Drivers picture in EN and FR"
+        );
         for l in &pack.lessons {
             for lang in ["en", "fr"] {
-                let html = crate::render_markdown(l.markdown.get(lang));
+                let html = crate::render_markdown(l.markdown.get(lang), &pack.images);
                 assert!(html.len() > 2000, "{} {lang} is short", l.id);
             }
         }

@@ -7,10 +7,33 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// The folders of a pack that hold files directly (lessons are one level
+/// deeper, in a folder per course).
+pub const FOLDERS: [&str; 9] = [
+    "courses",
+    "quizzes",
+    "checklists",
+    "assignments",
+    "exams",
+    "rubrics",
+    "self-assessments",
+    "surveys",
+    "images",
+];
+
 /// Pack files keyed by their path relative to the pack folder, with `/`
 /// separators, sorted so the content hash does not depend on disk order.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct PackFiles(pub BTreeMap<String, Vec<u8>>);
+
+/// Paths and sizes, not bytes: a pack is megabytes.
+impl std::fmt::Debug for PackFiles {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_map()
+            .entries(self.0.iter().map(|(p, b)| (p, b.len())))
+            .finish()
+    }
+}
 
 impl PackFiles {
     /// Is `path` (relative, `/`-separated) one of the files a pack is made of?
@@ -18,13 +41,17 @@ impl PackFiles {
         let parts: Vec<&str> = path.split('/').collect();
         match parts.as_slice() {
             ["pack.toml"] => true,
-            ["courses" | "quizzes", name] => name.ends_with(".toml"),
+            ["courses" | "quizzes" | "checklists" | "assignments" | "exams" | "rubrics"
+            | "self-assessments" | "surveys", name] => {
+                name.ends_with(".toml") && !name.starts_with('.')
+            }
+            ["images", name] => !name.starts_with('.') && name.contains('.'),
             ["lessons", _course, name] => name.ends_with(".md"),
             _ => false,
         }
     }
 
-    /// Reads `pack.toml`, `courses/*.toml`, `quizzes/*.toml` and
+    /// Reads `pack.toml`, the files of [`FOLDERS`] and
     /// `lessons/<course>/*.md` of a pack folder.
     pub fn read_dir(root: &Path) -> Result<PackFiles, PackError> {
         let io = |path: &Path, source| PackError::Io {
@@ -37,7 +64,7 @@ impl PackFiles {
             "pack.toml".to_owned(),
             std::fs::read(&manifest).map_err(|e| io(&manifest, e))?,
         );
-        let mut folders = vec![root.join("courses"), root.join("quizzes")];
+        let mut folders: Vec<_> = FOLDERS.iter().map(|f| root.join(f)).collect();
         let lessons = root.join("lessons");
         if lessons.is_dir() {
             for entry in std::fs::read_dir(&lessons).map_err(|e| io(&lessons, e))? {

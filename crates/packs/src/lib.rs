@@ -11,16 +11,23 @@
 //! assert_eq!(pack.courses.len(), 12);
 //! ```
 
+pub mod archive;
 mod content;
+mod diff;
 mod files;
+mod material;
 mod model;
 mod validate;
 
 pub use content::render_markdown;
-pub use files::PackFiles;
+pub use diff::{diff, Change, Difference};
+pub use files::{PackFiles, FOLDERS};
+pub use material::MAX_IMAGE_BYTES;
 pub use model::{
-    Choice, ItemKind, Lesson, Pack, PackCourse, PackStatus, PackTrack, Pair, Quiz, QuizItem,
-    ScenarioChoice, ScenarioNode, Step,
+    Assignment, Checklist, ChecklistItem, Choice, Completion, CourseAssignments, Criterion, Exam,
+    ItemKind, Lesson, Module, Pack, PackCourse, PackStatus, PackTrack, Pair, Profile, Question,
+    QuestionKind, Quiz, QuizItem, Rubric, Scale, ScenarioChoice, ScenarioNode, SelfAssessment,
+    Statement, Step, Survey, TeamSynthesis,
 };
 pub use validate::{Problem, Severity};
 
@@ -68,4 +75,22 @@ id = "clients"
 title = { en = "Clients", fr = "Clients" }
 audience = { en = "A", fr = "A" }
 "#;
+
+    /// The survey the test courses name (`survey = "s"`).
+    pub const SURVEY: (&str, &str) = (
+        "surveys/s.toml",
+        "id = \"s\"\ntitle = { en = \"S\", fr = \"S\" }\nintro = { en = \"I\", fr = \"I\" }\n[[questions]]\nid = \"q\"\ntype = \"recommend\"\ntext = { en = \"Q\", fr = \"Q\" }\n",
+    );
+
+    /// The line every test course file ends with: its survey. (Test courses
+    /// have no completion rule, which is a warning: see [`without_no_rule`].)
+    pub const COURSE_TAIL: &str = "survey = \"s\"\n";
+
+    /// Problems but the "no completion rule" warning every test course gets.
+    pub fn without_no_rule(problems: Vec<crate::Problem>) -> Vec<crate::Problem> {
+        problems
+            .into_iter()
+            .filter(|p| !p.message.contains("has no [completion] rule"))
+            .collect()
+    }
 }

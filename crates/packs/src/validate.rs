@@ -1,6 +1,8 @@
 //! Parsing and validation: every problem in one run, each with its file and
 //! line, worded for a course designer.
 
+use crate::material::CourseRefs;
+use crate::model::{Completion, Module};
 use crate::{Pack, PackCourse, PackError, PackFiles, PackStatus, PackTrack};
 use mastery_types::{CourseId, LangTag, LocalizedText, MasteryLevel, Track};
 use serde::Deserialize;
@@ -70,6 +72,35 @@ struct RawCourse {
     estimated_hours: Spanned<i64>,
     title: Spanned<BTreeMap<String, String>>,
     summary: Spanned<BTreeMap<String, String>>,
+    survey: Option<Spanned<String>>,
+    self_assessment: Option<Spanned<String>>,
+    #[serde(default)]
+    completion: RawCompletion,
+    #[serde(default)]
+    modules: Vec<RawModule>,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawCompletion {
+    lessons: bool,
+    knowledge_check: bool,
+    coaching: bool,
+    self_assessment: bool,
+    assignments: bool,
+    team_synthesis: bool,
+    validation_exam: bool,
+    observation: bool,
+    portfolio: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawModule {
+    id: Spanned<String>,
+    title: Spanned<BTreeMap<String, String>>,
+    #[serde(default)]
+    lessons: Vec<Spanned<String>>,
 }
 
 pub(crate) struct Ctx<'a> {
@@ -79,7 +110,7 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn line(&self, offset: usize) -> usize {
+    pub(crate) fn line(&self, offset: usize) -> usize {
         self.text
             .get(..offset)
             .map_or(1, |s| s.matches('\n').count() + 1)
@@ -253,6 +284,7 @@ impl Pack {
         }
 
         let mut courses: Vec<(PackCourse, String, RawCourse)> = Vec::new();
+        let mut refs: Vec<CourseRefs> = Vec::new();
         for (path, bytes) in files.0.iter().filter(|(p, _)| p.starts_with("courses/")) {
             let Some((c, text)) = parse_toml::<RawCourse>(path, bytes, &mut problems) else {
                 continue;
@@ -306,6 +338,72 @@ impl Pack {
             }
             let title = cx.text("title", &c.title, &langs, draft);
             let summary = cx.text("summary", &c.summary, &langs, draft);
+            let mut modules = Vec::new();
+            let mut module_refs = Vec::new();
+            for m in &c.modules {
+                if modules.iter().any(|x: &Module| &x.id == m.id.get_ref()) {
+                    cx.error_at(
+                        m.id.span().start,
+                        format!("module id {:?} is used twice", m.id.get_ref()),
+                    );
+                }
+                if m.lessons.is_empty() {
+                    cx.error_at(
+                        m.id.span().start,
+                        format!("module {:?} lists no lesson", m.id.get_ref()),
+                    );
+                }
+                modules.push(Module {
+                    id: m.id.get_ref().clone(),
+                    title: cx.text("title", &m.title, &langs, draft),
+                    lessons: m
+                        .lessons
+                        .iter()
+                        .map(|l| format!("{}/{}", c.id.get_ref(), l.get_ref()))
+                        .collect(),
+                });
+                module_refs.push((
+                    m.id.get_ref().clone(),
+                    m.lessons
+                        .iter()
+                        .map(|l| (l.get_ref().clone(), CourseRefs::at(&cx, l.span().start)))
+                        .collect(),
+                ));
+            }
+            let r = &c.completion;
+            let completion = Completion {
+                lessons: r.lessons,
+                knowledge_check: r.knowledge_check,
+                coaching: r.coaching,
+                self_assessment: r.self_assessment,
+                assignments: r.assignments,
+                team_synthesis: r.team_synthesis,
+                validation_exam: r.validation_exam,
+                observation: r.observation,
+                portfolio: r.portfolio,
+            };
+            if completion == Completion::default() {
+                cx.warn_at(
+                    c.id.span().start,
+                    "the course has no [completion] rule, so it can never be completed".into(),
+                );
+            }
+            if let Some(level) = level {
+                refs.push(CourseRefs {
+                    id: CourseId(c.id.get_ref().clone()),
+                    level,
+                    at: CourseRefs::at(&cx, c.id.span().start),
+                    survey: c
+                        .survey
+                        .as_ref()
+                        .map(|s| (s.get_ref().clone(), CourseRefs::at(&cx, s.span().start))),
+                    self_assessment: c
+                        .self_assessment
+                        .as_ref()
+                        .map(|s| (s.get_ref().clone(), CourseRefs::at(&cx, s.span().start))),
+                    modules: module_refs,
+                });
+            }
             if let (Some(track), Some(level), Some(estimated_hours)) = (track, level, hours) {
                 let course = PackCourse {
                     id: CourseId(c.id.get_ref().clone()),
@@ -319,6 +417,10 @@ impl Pack {
                     estimated_hours,
                     title,
                     summary,
+                    survey: c.survey.as_ref().map(|s| s.get_ref().clone()),
+                    self_assessment: c.self_assessment.as_ref().map(|s| s.get_ref().clone()),
+                    completion,
+                    modules,
                 };
                 courses.push((course, text, c));
             }
@@ -386,11 +488,18 @@ impl Pack {
 
         let lessons = crate::content::lessons(files, &known, &langs, draft, &mut problems);
         let quizzes = crate::content::quizzes(files, &known, &langs, draft, &mut problems);
+        let material = crate::material::material(
+            files,
+            &crate::material::Langs {
+                langs: &langs,
+                draft,
+            },
+            &mut problems,
+        );
 
-        problems.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
         let mut courses: Vec<PackCourse> = courses.into_iter().map(|(c, _, _)| c).collect();
         courses.sort_by(|a, b| (a.track, a.level, &a.id).cmp(&(b.track, b.level, &b.id)));
-        let pack = Pack {
+        let mut pack = Pack {
             id: m.id.into_inner(),
             version: m.version.into_inner(),
             status,
@@ -402,8 +511,17 @@ impl Pack {
             courses,
             lessons,
             quizzes,
+            checklists: Vec::new(),
+            self_assessments: Vec::new(),
+            rubrics: Vec::new(),
+            assignments: Vec::new(),
+            exams: Vec::new(),
+            surveys: Vec::new(),
+            images: BTreeMap::new(),
             content_hash: files.content_hash(),
         };
+        crate::material::cross_check(&mut pack, material, &refs, &mut problems);
+        problems.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
         (Some(pack), problems)
     }
 }
@@ -453,17 +571,23 @@ mod tests {
         for (name, body) in courses {
             files.insert(format!("courses/{name}"), body.as_bytes().to_vec());
         }
+        let (path, survey) = crate::fixtures::SURVEY;
+        files.insert(path.to_owned(), survey.as_bytes().to_vec());
         PackFiles(files)
     }
 
     fn course(id: &str, level: u8, prereq: &str) -> String {
         format!(
-            "id = \"{id}\"\ntrack = \"clients\"\nlevel = {level}\nprerequisites = [{prereq}]\nestimated_hours = 10\ntitle = {{ en = \"E\", fr = \"F\" }}\nsummary = {{ en = \"E\", fr = \"F\" }}\n"
+            "id = \"{id}\"\ntrack = \"clients\"\nlevel = {level}\nprerequisites = [{prereq}]\nestimated_hours = 10\ntitle = {{ en = \"E\", fr = \"F\" }}\nsummary = {{ en = \"E\", fr = \"F\" }}\n{}",
+            crate::fixtures::COURSE_TAIL
         )
     }
 
     fn messages(files: &PackFiles) -> Vec<String> {
-        Pack::lint(files).1.iter().map(|p| p.to_string()).collect()
+        crate::fixtures::without_no_rule(Pack::lint(files).1)
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
     }
 
     #[test]
@@ -518,6 +642,7 @@ mod tests {
             .replace("published", "draft");
         draft.0.insert("pack.toml".into(), manifest.into_bytes());
         let (pack, problems) = Pack::lint(&draft);
+        let problems = crate::fixtures::without_no_rule(problems);
         assert!(pack.is_some());
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].severity, Severity::Warning);
