@@ -49,6 +49,7 @@ fn forbidden(permission: Permission) -> ApiError {
     let need = match permission {
         Permission::ViewOwnLearning => "the learner role",
         Permission::ManageAccounts => "the administrator role",
+        Permission::DesignCourses => "the course designer role",
     };
     ApiError::new(ErrorCode::Forbidden, format!("this needs {need}"))
 }

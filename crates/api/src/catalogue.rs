@@ -188,10 +188,11 @@ impl Api {
 
     /// Stores the pack compiled into this build, if its version is new.
     pub fn load_shipped_pack(&self, now: DateTime<Utc>) -> Result<PackLoad> {
-        let pack = mastery_packs::shipped()?;
+        let files = mastery_packs::shipped_files();
+        let pack = mastery_packs::Pack::parse(&files)?;
         let added = self
             .store
-            .write(|tx| packs::store_version(tx, &pack, now))?;
+            .write(|tx| packs::store_version(tx, &pack, &files, None, now))?;
         Ok(if added {
             PackLoad::Added {
                 version: pack.version,

@@ -18,12 +18,14 @@ mod auth;
 mod caller;
 mod catalogue;
 mod demo;
+mod designer;
 mod errors;
 mod password;
 
 pub use caller::Caller;
 pub use catalogue::PackLoad;
 pub use demo::{DemoSummary, DEMO_PASSWORD};
+pub use designer::DRAFT;
 pub use mastery_types::{ApiError, ErrorCode};
 
 use mastery_store::Store;

@@ -1,8 +1,9 @@
 //! Shared fixtures: an API over an in-memory database, people with given roles.
 
 use chrono::{DateTime, TimeZone, Utc};
+use mastery_api::PROGRAM_PACK_ID;
 use mastery_api::{Api, Caller};
-use mastery_types::{NewUser, Role};
+use mastery_types::{DraftFileRequest, EditRequest, LocalizedText, NewUser, PublishRequest, Role};
 
 pub const PASSWORD: &str = "a long enough passphrase";
 
@@ -44,4 +45,36 @@ pub fn person(api: &Api, n: u32, roles: &[Role]) -> Caller {
         )
         .expect("signs in");
     api.caller(&token, now()).expect("session resolves")
+}
+
+pub fn file_req(path: &str) -> DraftFileRequest {
+    DraftFileRequest {
+        pack_id: PROGRAM_PACK_ID.into(),
+        path: path.into(),
+    }
+}
+
+/// An edit of the first Level 1 lesson (English).
+pub fn edit() -> EditRequest {
+    EditRequest {
+        pack_id: PROGRAM_PACK_ID.into(),
+        path: "lessons/clients-l1/01-first-contact.en.md".into(),
+        text: "# First contact\n\nNew text.\n".into(),
+        lang: "en".into(),
+    }
+}
+
+pub fn publish_req(version: &str) -> PublishRequest {
+    PublishRequest {
+        pack_id: PROGRAM_PACK_ID.into(),
+        version: version.into(),
+        change_notes: LocalizedText(
+            [
+                ("en".to_owned(), "Notes".to_owned()),
+                ("fr".to_owned(), "Notes".to_owned()),
+            ]
+            .into_iter()
+            .collect(),
+        ),
+    }
 }

@@ -3,4 +3,5 @@
 mod auth;
 mod bad_input;
 mod common;
+mod designer;
 mod rbac;

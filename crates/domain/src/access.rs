@@ -11,10 +11,16 @@ pub enum Permission {
     ViewOwnLearning,
     /// Create accounts, see the account list, change roles.
     ManageAccounts,
+    /// Edit, check, publish, compare, import and export content packs.
+    DesignCourses,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 2] = [Permission::ViewOwnLearning, Permission::ManageAccounts];
+    pub const ALL: [Permission; 3] = [
+        Permission::ViewOwnLearning,
+        Permission::ManageAccounts,
+        Permission::DesignCourses,
+    ];
 }
 
 /// Does one role grant one permission? The single table of the RBAC matrix.
@@ -22,6 +28,7 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
     match permission {
         Permission::ViewOwnLearning => role == Role::Learner,
         Permission::ManageAccounts => role == Role::Administrator,
+        Permission::DesignCourses => role == Role::CourseDesigner,
     }
 }
 
@@ -49,6 +56,11 @@ mod tests {
             (Manager, ManageAccounts, false),
             (CourseDesigner, ManageAccounts, false),
             (Administrator, ManageAccounts, true),
+            (Learner, DesignCourses, false),
+            (Coach, DesignCourses, false),
+            (Manager, DesignCourses, false),
+            (CourseDesigner, DesignCourses, true),
+            (Administrator, DesignCourses, false),
         ];
         assert_eq!(expected.len(), Role::ALL.len() * Permission::ALL.len());
         for (role, perm, want) in expected {

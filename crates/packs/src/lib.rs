@@ -56,7 +56,12 @@ impl From<PackError> for mastery_types::ApiError {
 /// The program's own pack (`courses/service-excellence`), embedded at build
 /// time so the app works from any folder.
 pub fn shipped() -> Result<Pack, PackError> {
-    Pack::parse(&PackFiles::from_embedded(&SHIPPED))
+    Pack::parse(&shipped_files())
+}
+
+/// The files of the program's own pack.
+pub fn shipped_files() -> PackFiles {
+    PackFiles::from_embedded(&SHIPPED)
 }
 
 /// Test data shared by the parser's tests.

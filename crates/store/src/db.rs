@@ -7,7 +7,10 @@ use std::io::Read;
 use std::path::Path;
 use std::sync::Mutex;
 
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_foundation.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_foundation.sql"),
+    include_str!("../migrations/0002_designer.sql"),
+];
 
 /// The schema version this build writes (SQLite `user_version`).
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;

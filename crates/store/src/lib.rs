@@ -40,6 +40,8 @@ pub enum StoreError {
     Corrupt(String),
     #[error("{0}")]
     Conflict(String),
+    #[error("{0}")]
+    NotFound(String),
     /// An input problem found while writing (e.g. a taken username).
     #[error("{0}")]
     Problem(mastery_types::Problem),
@@ -59,6 +61,7 @@ impl From<StoreError> for mastery_types::ApiError {
             StoreError::NotADatabase { .. } => ErrorCode::NotADatabase,
             StoreError::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
             StoreError::Conflict(_) => ErrorCode::Conflict,
+            StoreError::NotFound(_) => ErrorCode::NotFound,
             StoreError::Migration(_)
             | StoreError::Open { .. }
             | StoreError::Sqlite(_)

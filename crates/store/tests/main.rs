@@ -124,7 +124,7 @@ fn facts_are_append_only() {
     let course = CourseId::from("clients-l1");
     store
         .write(|tx| {
-            packs::store_version(tx, &pack, now())?;
+            packs::store_version(tx, &pack, &Default::default(), None, now())?;
             people::insert_person(tx, &p, now())?;
             completions::insert(
                 tx,
@@ -157,14 +157,14 @@ fn a_stored_pack_version_never_changes() {
     let store = Store::open_in_memory().expect("opens");
     let pack = mastery_packs::shipped().expect("pack");
     assert!(store
-        .write(|tx| packs::store_version(tx, &pack, now()))
+        .write(|tx| packs::store_version(tx, &pack, &Default::default(), None, now()))
         .expect("first"));
     assert!(!store
-        .write(|tx| packs::store_version(tx, &pack, now()))
+        .write(|tx| packs::store_version(tx, &pack, &Default::default(), None, now()))
         .expect("same again"));
     let mut changed = pack.clone();
     changed.content_hash = "0".repeat(64);
-    match store.write(|tx| packs::store_version(tx, &changed, now())) {
+    match store.write(|tx| packs::store_version(tx, &changed, &Default::default(), None, now())) {
         Err(StoreError::Conflict(m)) => assert!(m.contains("new version"), "{m}"),
         other => panic!("expected Conflict, got {other:?}"),
     }

@@ -11,12 +11,14 @@
 //! assert!(Role::ALL.contains(&Role::Coach));
 //! ```
 
+mod design;
 mod dto;
 mod error;
 mod ids;
 mod program;
 mod text;
 
+pub use design::*;
 pub use dto::*;
 pub use error::{ApiError, ErrorCode, Field, Problem};
 pub use ids::{CourseId, EmployeeNumber, PersonId, Username};
