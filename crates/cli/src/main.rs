@@ -72,6 +72,12 @@ enum UserCommand {
 enum PackCommand {
     /// Check a pack folder and print every problem with its file and line
     Lint { folder: PathBuf },
+    /// Write a pack folder as one exchange archive (.mpack) carrying its hash
+    Export { folder: PathBuf, archive: PathBuf },
+    /// Check an archive byte for byte and unpack it into a new folder
+    Import { archive: PathBuf, folder: PathBuf },
+    /// What was added, removed or changed between two versions (folders or archives)
+    Diff { old: PathBuf, new: PathBuf },
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
@@ -210,7 +216,134 @@ fn run(cli: Cli) -> Result<()> {
                 bail!("the pack has errors");
             }
         }
+        Command::Pack(PackCommand::Export { folder, archive }) => {
+            let files = mastery_packs::PackFiles::read_dir(&folder)?;
+            let (pack, problems) = mastery_packs::Pack::lint(&files);
+            let Some(pack) = pack else {
+                bail!(
+                    "{} has no readable pack.toml; run `mastery pack lint` on it",
+                    folder.display()
+                );
+            };
+            let errors = problems
+                .iter()
+                .filter(|p| p.severity == mastery_packs::Severity::Error)
+                .count();
+            if errors > 0 && pack.status == mastery_packs::PackStatus::Published {
+                bail!("the pack says it is published but has {errors} error(s); run `mastery pack lint` on it");
+            }
+            let bytes = mastery_packs::archive::write(&files, &pack.id, &pack.version)?;
+            write_new(&archive, &bytes)?;
+            println!(
+                "wrote {} ({} files, {} bytes, pack {} {}, hash {})",
+                archive.display(),
+                files.0.len(),
+                bytes.len(),
+                pack.id,
+                pack.version,
+                files.content_hash()
+            );
+        }
+        Command::Pack(PackCommand::Import { archive, folder }) => {
+            let bytes = std::fs::read(&archive)
+                .with_context(|| format!("reading {}", archive.display()))?;
+            // Progress on a terminal: one line, rewritten every tenth.
+            let (record, files) = mastery_packs::archive::read(&bytes, |done, total| {
+                if done == total || done % (total / 10).max(1) == 0 {
+                    eprint!("\rchecked {done}/{total} files");
+                }
+            })
+            .map_err(|e| anyhow::anyhow!("\n{}: {e}", archive.display()))?;
+            eprintln!();
+            unpack(&files, &folder)?;
+            println!(
+                "unpacked pack {} {} ({} files, hash {}) into {}",
+                record.pack_id,
+                record.version,
+                files.0.len(),
+                record.content_hash,
+                folder.display()
+            );
+        }
+        Command::Pack(PackCommand::Diff { old, new }) => {
+            let (a, b) = (pack_at(&old)?, pack_at(&new)?);
+            let diff = mastery_packs::diff(&a, &b);
+            for d in &diff {
+                let sign = match d.change {
+                    mastery_packs::Change::Added => '+',
+                    mastery_packs::Change::Removed => '-',
+                    mastery_packs::Change::Changed => '~',
+                };
+                println!("{sign} {} {}", d.what, d.id);
+            }
+            println!(
+                "{} {} → {} {}: {} difference(s)",
+                a.id,
+                a.version,
+                b.id,
+                b.version,
+                diff.len()
+            );
+        }
     }
+    Ok(())
+}
+
+/// A pack from a folder or an archive; problems are reported, not fatal,
+/// as long as the manifest can be read.
+fn pack_at(path: &std::path::Path) -> Result<mastery_packs::Pack> {
+    let files = if path.is_dir() {
+        mastery_packs::PackFiles::read_dir(path)?
+    } else {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        mastery_packs::archive::read(&bytes, |_, _| {})
+            .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?
+            .1
+    };
+    mastery_packs::Pack::lint(&files)
+        .0
+        .with_context(|| format!("{} has no readable pack.toml", path.display()))
+}
+
+/// Writes a file that must not exist yet.
+fn write_new(path: &std::path::Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .with_context(|| format!("creating {} (it must not exist yet)", path.display()))?;
+    f.write_all(bytes)
+        .with_context(|| format!("writing {}", path.display()))
+}
+
+/// Unpacks into a new folder: everything goes into a temporary folder
+/// beside it, which is renamed into place only when complete.
+fn unpack(files: &mastery_packs::PackFiles, folder: &std::path::Path) -> Result<()> {
+    if folder.exists() {
+        bail!(
+            "{} already exists; import into a new folder",
+            folder.display()
+        );
+    }
+    let parent = folder
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(std::path::Path::new("."));
+    let tmp = tempfile::Builder::new()
+        .prefix(".mastery-import-")
+        .tempdir_in(parent)
+        .with_context(|| format!("creating a temporary folder in {}", parent.display()))?;
+    for (path, bytes) in &files.0 {
+        let target = tmp.path().join(path);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        std::fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))?;
+    }
+    let tmp = tmp.keep();
+    std::fs::rename(&tmp, folder)
+        .with_context(|| format!("moving the pack into {}", folder.display()))?;
     Ok(())
 }
 

@@ -187,3 +187,76 @@ fn pack_lint_reports_the_shipped_pack_clean() {
     assert_eq!(o.status.code(), Some(1));
     assert!(text(&o).contains("pack.toml"), "{}", text(&o));
 }
+
+#[test]
+fn pack_export_import_and_diff() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("unused.sqlite3");
+    let shipped = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../courses/service-excellence"
+    );
+    let archive = dir.path().join("se.mpack");
+    let a = archive.to_str().expect("utf-8");
+    let out = mastery(&db, &["pack", "export", shipped, a], None);
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("pack service-excellence 1.0.0"),
+        "{}",
+        text(&out)
+    );
+    // Exporting over an existing file is refused.
+    let again = mastery(&db, &["pack", "export", shipped, a], None);
+    assert_eq!(again.status.code(), Some(1), "{}", text(&again));
+
+    let unpacked = dir.path().join("unpacked");
+    let u = unpacked.to_str().expect("utf-8");
+    let out = mastery(&db, &["pack", "import", a, u], None);
+    assert!(out.status.success(), "{}", text(&out));
+    let out = mastery(&db, &["pack", "diff", shipped, u], None);
+    assert!(text(&out).contains(": 0 difference(s)"), "{}", text(&out));
+
+    // Edit one lesson in the unpacked copy: the diff names it.
+    let lesson = unpacked.join("lessons/clients-l1/01-first-contact.en.md");
+    let mut body = std::fs::read_to_string(&lesson).expect("lesson");
+    body.push_str("\nA new closing line.\n");
+    std::fs::write(&lesson, body).expect("write");
+    let out = mastery(&db, &["pack", "diff", a, u], None);
+    assert!(
+        text(&out).contains("~ lesson clients-l1/01-first-contact"),
+        "{}",
+        text(&out)
+    );
+    assert!(text(&out).contains(": 1 difference(s)"), "{}", text(&out));
+
+    // A damaged archive is refused and no folder appears.
+    let mut bytes = std::fs::read(&archive).expect("archive");
+    let mid = bytes.len() / 3;
+    bytes[mid] ^= 0x20;
+    let bad = dir.path().join("bad.mpack");
+    std::fs::write(&bad, bytes).expect("write");
+    let target = dir.path().join("never");
+    let out = mastery(
+        &db,
+        &[
+            "pack",
+            "import",
+            bad.to_str().expect("utf-8"),
+            target.to_str().expect("utf-8"),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(text(&out).contains("bad.mpack:"), "{}", text(&out));
+    assert!(!target.exists());
+    let leftovers = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".mastery-import-")
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+}
