@@ -13,6 +13,17 @@ const COMMANDS: &[&str] = &[
     "lesson",
     "list_users",
     "add_user",
+    "designer_home",
+    "draft_tree",
+    "draft_file",
+    "check_edit",
+    "save_edit",
+    "discard_draft",
+    "publish_pack",
+    "diff_versions",
+    "export_pack",
+    "import_pack",
+    "pack_progress",
 ];
 
 fn main() {

@@ -104,6 +104,17 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> tauri::Resul
             commands::learning::lesson,
             commands::accounts::list_users,
             commands::accounts::add_user,
+            commands::design::designer_home,
+            commands::design::draft_tree,
+            commands::design::draft_file,
+            commands::design::check_edit,
+            commands::design::save_edit,
+            commands::design::discard_draft,
+            commands::design::publish_pack,
+            commands::design::diff_versions,
+            commands::design::export_pack,
+            commands::design::import_pack,
+            commands::design::pack_progress,
         ])
         .run(tauri::generate_context!())
 }

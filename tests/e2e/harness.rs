@@ -283,6 +283,37 @@ impl App {
         }
     }
 
+    /// Waits until `css` exists and its text contains `want`.
+    pub async fn wait_contains(&self, css: &str, want: &str) {
+        let started = Instant::now();
+        loop {
+            let got = match self.client.find(Locator::Css(css)).await {
+                Ok(el) => el.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if got.contains(want) {
+                return;
+            }
+            if started.elapsed() > TIMEOUT {
+                self.fail(format!(
+                    "{css}: expected text containing {want:?}, got {got:?}"
+                ))
+                .await;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Sends keys to an element as a person typing would (WebDriver key
+    /// codes for Control, Home, End… may be mixed in).
+    pub async fn send_keys(&self, css: &str, keys: &str) {
+        self.find(css)
+            .await
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|e| panic!("keys into {css}: {e}"));
+    }
+
     /// Waits until exactly `n` elements match `css`.
     pub async fn wait_count(&self, css: &str, n: usize) -> Vec<Element> {
         let started = Instant::now();

@@ -5,8 +5,8 @@ use crate::components::header::Header;
 use crate::i18n::{self, I18n};
 use crate::ipc;
 use crate::pages::{
-    accounts::AccountsPage, catalogue::CataloguePage, course::CoursePage, lesson::LessonPage,
-    setup::SetupPage, sign_in::SignInPage,
+    accounts::AccountsPage, catalogue::CataloguePage, course::CoursePage, designer::DesignerPage,
+    editor::DraftEditorPage, lesson::LessonPage, setup::SetupPage, sign_in::SignInPage,
 };
 use crate::state::{Action, AppState, Page};
 use gloo_storage::{LocalStorage, Storage};
@@ -100,6 +100,8 @@ pub fn app() -> Html {
             }
             Page::Lesson(ref id) => html! { <LessonPage key={id.clone()} lesson={id.clone()} /> },
             Page::Accounts => html! { <AccountsPage /> },
+            Page::Designer => html! { <DesignerPage /> },
+            Page::DraftEditor => html! { <DraftEditorPage /> },
             Page::Welcome => html! {
                 <section class="card narrow">
                     <h1>{ t.t("welcome-title") }</h1>

@@ -2,8 +2,11 @@
 //! Tauri's `invoke`. Errors arrive as `{code, message}` ([`ApiError`]).
 
 use mastery_types::{
-    ApiError, Catalogue, CourseOutline, CourseRequest, ErrorCode, FirstAdminRequest, LessonRequest,
-    LessonView, NewUser, SessionInfo, SetLanguageRequest, SetupStatus, SignInRequest, UserSummary,
+    ApiError, Catalogue, CourseOutline, CourseRequest, DesignerHome, DiffEntry, DiffRequest,
+    DraftFile, DraftFileRequest, DraftTree, EditCheck, EditRequest, ErrorCode, ExportDone,
+    ExportRequest, FirstAdminRequest, ImportDone, ImportRequest, LessonRequest, LessonView,
+    NewUser, Progress, PublishRequest, SessionInfo, SetLanguageRequest, SetupStatus, SignInRequest,
+    UserSummary, VersionInfo,
 };
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -88,4 +91,54 @@ pub async fn course_outline(request: &CourseRequest) -> Result<CourseOutline, Ap
 
 pub async fn lesson(request: &LessonRequest) -> Result<LessonView, ApiError> {
     call("lesson", &WithRequest { request }).await
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PackArgs<'a> {
+    pack_id: &'a str,
+}
+
+pub async fn designer_home() -> Result<DesignerHome, ApiError> {
+    call("designer_home", &NoArgs {}).await
+}
+
+pub async fn draft_tree(pack_id: &str) -> Result<DraftTree, ApiError> {
+    call("draft_tree", &PackArgs { pack_id }).await
+}
+
+pub async fn draft_file(request: &DraftFileRequest) -> Result<DraftFile, ApiError> {
+    call("draft_file", &WithRequest { request }).await
+}
+
+pub async fn check_edit(request: &EditRequest) -> Result<EditCheck, ApiError> {
+    call("check_edit", &WithRequest { request }).await
+}
+
+pub async fn save_edit(request: &EditRequest) -> Result<EditCheck, ApiError> {
+    call("save_edit", &WithRequest { request }).await
+}
+
+pub async fn discard_draft(pack_id: &str) -> Result<(), ApiError> {
+    call("discard_draft", &PackArgs { pack_id }).await
+}
+
+pub async fn publish_pack(request: &PublishRequest) -> Result<VersionInfo, ApiError> {
+    call("publish_pack", &WithRequest { request }).await
+}
+
+pub async fn diff_versions(request: &DiffRequest) -> Result<Vec<DiffEntry>, ApiError> {
+    call("diff_versions", &WithRequest { request }).await
+}
+
+pub async fn export_pack(request: &ExportRequest) -> Result<ExportDone, ApiError> {
+    call("export_pack", &WithRequest { request }).await
+}
+
+pub async fn import_pack(request: &ImportRequest) -> Result<ImportDone, ApiError> {
+    call("import_pack", &WithRequest { request }).await
+}
+
+pub async fn pack_progress() -> Result<Progress, ApiError> {
+    call("pack_progress", &NoArgs {}).await
 }

@@ -19,6 +19,10 @@ pub enum Page {
     /// One lesson, by id (`<course>/<NN>-<slug>`).
     Lesson(String),
     Accounts,
+    /// Course designer: versions, compare, import and export.
+    Designer,
+    /// Course designer: the draft's files, editor, preview and problems.
+    DraftEditor,
     /// Signed in, but no page for any of the person's roles yet.
     Welcome,
 }
@@ -49,6 +53,8 @@ pub fn home_page(session: &SessionInfo) -> Page {
         Page::Catalogue
     } else if session.roles.contains(&Role::Administrator) {
         Page::Accounts
+    } else if session.roles.contains(&Role::CourseDesigner) {
+        Page::Designer
     } else {
         Page::Welcome
     }

@@ -308,17 +308,13 @@ impl Api {
             for t in &pack.tracks {
                 let mut courses = Vec::new();
                 for c in pack.courses.iter().filter(|c| c.track == t.track) {
-                    courses.push(FileGroup {
+                    let group = FileGroup {
+                        id: c.id.0.clone(),
                         title: c.title.clone(),
                         files: Vec::new(),
-                    });
-                    course_groups.push((
-                        c.id.0.clone(),
-                        FileGroup {
-                            title: c.title.clone(),
-                            files: Vec::new(),
-                        },
-                    ));
+                    };
+                    courses.push(group.clone());
+                    course_groups.push((c.id.0.clone(), group));
                 }
                 tracks.push(TrackGroup {
                     title: t.title.clone(),
@@ -342,7 +338,8 @@ impl Api {
         ];
         let mut shared: Vec<FileGroup> = shared_titles
             .iter()
-            .map(|(_, t)| FileGroup {
+            .map(|(kind, t)| FileGroup {
+                id: (*kind).to_owned(),
                 title: t.clone(),
                 files: Vec::new(),
             })

@@ -46,6 +46,8 @@ pub struct DesignerHome {
 /// The files of one course, or of one shared folder.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileGroup {
+    /// The course id, or the shared folder's kind ("rubric", "survey"…).
+    pub id: String,
     pub title: LocalizedText,
     pub files: Vec<DraftFileEntry>,
 }

@@ -3,10 +3,12 @@
 //! role checks are in the API, not here.
 
 pub mod accounts;
+pub mod design;
 pub mod learning;
 pub mod session;
 
 use mastery_api::{Api, ApiError, Caller, ErrorCode, SessionToken};
+use mastery_types::Progress;
 use std::sync::{Arc, Mutex};
 
 /// What the window's commands share: the API (or why it could not open) and
@@ -14,6 +16,13 @@ use std::sync::{Arc, Mutex};
 pub struct AppState {
     api: Result<Arc<Api>, ApiError>,
     session: Mutex<Option<SessionToken>>,
+    /// Progress of the running pack import or export.
+    progress: Arc<Mutex<Progress>>,
+}
+
+/// Records progress from a worker thread.
+fn store_progress(handle: &Arc<Mutex<Progress>>, p: Progress) {
+    *handle.lock().unwrap_or_else(|e| e.into_inner()) = p;
 }
 
 impl AppState {
@@ -21,7 +30,23 @@ impl AppState {
         AppState {
             api: api.map(Arc::new),
             session: Mutex::new(None),
+            progress: Arc::new(Mutex::new(Progress::default())),
         }
+    }
+
+    fn progress(&self) -> Progress {
+        self.progress
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    fn progress_handle(&self) -> Arc<Mutex<Progress>> {
+        self.progress.clone()
+    }
+
+    fn set_progress(&self, p: Progress) {
+        store_progress(&self.progress, p);
     }
 
     fn api(&self) -> Result<Arc<Api>, ApiError> {

@@ -19,11 +19,15 @@ pub fn header() -> Html {
         if s.roles.contains(&Role::Administrator) {
             items.push((Page::Accounts, "nav-accounts"));
         }
+        if s.roles.contains(&Role::CourseDesigner) {
+            items.push((Page::Designer, "nav-designer"));
+        }
         let links = items.into_iter().map(|(page, key)| {
             // A course or lesson page sits under "My program".
             let current = state.page == page
                 || (page == Page::Catalogue
-                    && matches!(state.page, Page::Course(_) | Page::Lesson(_)));
+                    && matches!(state.page, Page::Course(_) | Page::Lesson(_)))
+                || (page == Page::Designer && state.page == Page::DraftEditor);
             let onclick = navigate(&state, page.clone());
             html! {
                 <li><button type="button" class="nav-link" data-nav={key}

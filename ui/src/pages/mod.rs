@@ -3,6 +3,8 @@
 pub mod accounts;
 pub mod catalogue;
 pub mod course;
+pub mod designer;
+pub mod editor;
 pub mod lesson;
 pub mod setup;
 pub mod sign_in;
