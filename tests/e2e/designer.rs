@@ -108,6 +108,30 @@ async fn designer_edits_previews_validates_publishes_and_learner_sees_it() {
     app.scroll_to_top().await;
     app.screenshot("designer-versions").await;
 
+    // Export 1.1.0, then import that archive back: it checks out and is
+    // recognised as the version already stored.
+    app.click("#export-version option[value='1.1.0']").await;
+    app.click("#export").await;
+    app.wait_contains("#export-result", "service-excellence-1.1.0.mpack")
+        .await;
+    let archive = app.data_dir().join("service-excellence-1.1.0.mpack");
+    assert!(archive.is_file(), "{} was written", archive.display());
+    app.send_keys("#import-file", &archive.to_string_lossy()).await;
+    app.click("#import").await;
+    app.wait_text("#import-result", "Imported service-excellence 1.1.0")
+        .await;
+    // A damaged copy is refused with the reason, and nothing changes.
+    let mut bytes = std::fs::read(&archive).expect("archive");
+    let mid = bytes.len() / 2;
+    bytes[mid] ^= 0x20;
+    let damaged = app.data_dir().join("damaged.mpack");
+    std::fs::write(&damaged, bytes).expect("write");
+    app.send_keys("#import-file", &damaged.to_string_lossy()).await;
+    app.click("#import").await;
+    app.wait_contains("#import-result", "import refused").await;
+    app.wait_count("#versions tr[data-version]", 2).await;
+    app.screenshot("designer-exchange").await;
+
     // The learner reads the published text.
     app.click("#sign-out").await;
     sign_in(&app, LEARNER).await;

@@ -174,6 +174,8 @@ impl App {
             .env("DISPLAY", format!(":{display}"))
             .env("MASTERY_DB", &db)
             .env("MASTERY_DEMO", if start == Start::Demo { "1" } else { "0" })
+            // Pack exports land here rather than in the user's Downloads.
+            .env("MASTERY_EXPORT_DIR", &data_dir)
             // Keep WebKit's local storage and caches inside the test folder.
             .env("XDG_DATA_HOME", data_dir.join("data"))
             .env("XDG_CACHE_HOME", data_dir.join("cache"))
@@ -481,6 +483,11 @@ impl App {
             parts.join(", "),
             pss_kib / 1024
         )
+    }
+
+    /// The folder the app writes into (database, exports).
+    pub fn data_dir(&self) -> &std::path::Path {
+        &self.data_dir
     }
 
     pub async fn stop(self) {
