@@ -116,7 +116,8 @@ async fn designer_edits_previews_validates_publishes_and_learner_sees_it() {
         .await;
     let archive = app.data_dir().join("service-excellence-1.1.0.mpack");
     assert!(archive.is_file(), "{} was written", archive.display());
-    app.send_keys("#import-file", &archive.to_string_lossy()).await;
+    app.send_keys("#import-file", &archive.to_string_lossy())
+        .await;
     app.click("#import").await;
     app.wait_text("#import-result", "Imported service-excellence 1.1.0")
         .await;
@@ -126,7 +127,8 @@ async fn designer_edits_previews_validates_publishes_and_learner_sees_it() {
     bytes[mid] ^= 0x20;
     let damaged = app.data_dir().join("damaged.mpack");
     std::fs::write(&damaged, bytes).expect("write");
-    app.send_keys("#import-file", &damaged.to_string_lossy()).await;
+    app.send_keys("#import-file", &damaged.to_string_lossy())
+        .await;
     app.click("#import").await;
     app.wait_contains("#import-result", "import refused").await;
     app.wait_count("#versions tr[data-version]", 2).await;
