@@ -4,11 +4,11 @@ use crate::{Api, Caller, Result, PROGRAM_PACK_ID};
 use chrono::{DateTime, Utc};
 use mastery_domain::access::Permission;
 use mastery_domain::catalogue::{availability, CourseRule};
-use mastery_store::{completions, packs, people};
+use mastery_store::{completions, learning, packs, people};
 use mastery_types::{
     ApiError, Availability, Catalogue, CatalogueCourse, CatalogueTrack, CourseId, CourseOutline,
     CourseRef, CourseRequest, ErrorCode, KnowledgeCheckSummary, LessonRequest, LessonSummary,
-    LessonView, LocalizedText,
+    LessonView, LocalizedText, Requirement,
 };
 use std::collections::BTreeMap;
 
@@ -20,8 +20,8 @@ pub enum PackLoad {
 }
 
 /// What a learner's view of the program is built from.
-struct LearnerView {
-    pack: mastery_packs::Pack,
+pub(crate) struct LearnerView {
+    pub(crate) pack: mastery_packs::Pack,
     completed: std::collections::BTreeSet<CourseId>,
     home: Option<mastery_types::Track>,
     /// Course titles by id, to name missing prerequisites.
@@ -49,7 +49,10 @@ impl LearnerView {
     }
 
     /// The course, if the learner may open it (not locked).
-    fn open_course(&self, id: &CourseId) -> Result<(&mastery_packs::PackCourse, CatalogueCourse)> {
+    pub(crate) fn open_course(
+        &self,
+        id: &CourseId,
+    ) -> Result<(&mastery_packs::PackCourse, CatalogueCourse)> {
         let course = self.pack.course(id).ok_or_else(|| {
             ApiError::new(ErrorCode::NotFound, format!("there is no course {id}"))
         })?;
@@ -69,7 +72,7 @@ impl LearnerView {
 }
 
 impl Api {
-    fn learner_view(&self, me: mastery_types::PersonId) -> Result<LearnerView> {
+    pub(crate) fn learner_view(&self, me: mastery_types::PersonId) -> Result<LearnerView> {
         let (pack, completed, person) = self.store.read(|c| {
             Ok((
                 packs::latest_published(c, PROGRAM_PACK_ID)?,
@@ -103,7 +106,18 @@ impl Api {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
         let view = self.learner_view(me)?;
         let (course, entry) = view.open_course(&req.course)?;
-        let lessons = view
+        let (done, resume, attempts, style) = self.store.read(|c| {
+            Ok((
+                learning::lessons_done(c, me, &course.id)?,
+                learning::last_opened(c, me, &course.id)?,
+                learning::attempts(c, me, &course.id)?,
+                match &course.self_assessment {
+                    Some(id) => learning::latest_style(c, me, id)?.is_some(),
+                    None => false,
+                },
+            ))
+        })?;
+        let lessons: Vec<LessonSummary> = view
             .pack
             .lessons
             .iter()
@@ -112,6 +126,23 @@ impl Api {
                 id: l.id.clone(),
                 order: l.order,
                 title: l.title.clone(),
+                done: done.contains(&l.id),
+            })
+            .collect();
+        let facts = mastery_packs::CourseFacts {
+            lessons_total: lessons.len(),
+            lessons_done: lessons.iter().filter(|l| l.done).count(),
+            knowledge_check_passed: attempts
+                .iter()
+                .any(|a| a.submitted.as_ref().is_some_and(|s| s.1)),
+            self_assessment_done: style,
+            ..Default::default()
+        };
+        let requirements = mastery_packs::requirements(course, &facts)
+            .into_iter()
+            .map(|(key, met)| Requirement {
+                key: key.to_owned(),
+                met,
             })
             .collect();
         let knowledge_check = view
@@ -129,11 +160,28 @@ impl Api {
             course: entry,
             lessons,
             knowledge_check,
+            resume: resume.filter(|r| view.pack.lessons.iter().any(|l| &l.id == r)),
+            has_self_assessment: course.self_assessment.is_some(),
+            requirements,
         })
     }
 
     /// One lesson of a course the learner may open, rendered to sanitized
     /// HTML in every language the pack carries.
+    /// [`Api::lesson`], and remembers it as the place to resume the course.
+    pub fn open_lesson(
+        &self,
+        caller: &Caller,
+        req: &LessonRequest,
+        now: DateTime<Utc>,
+    ) -> Result<LessonView> {
+        let me = caller.require_person(Permission::ViewOwnLearning)?;
+        let view = self.lesson(caller, req)?;
+        let pack = self.learner_view(me)?.pack;
+        self.record_opened(me, &pack, &view.course.id, &view.id, now)?;
+        Ok(view)
+    }
+
     pub fn lesson(&self, caller: &Caller, req: &LessonRequest) -> Result<LessonView> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
         let view = self.learner_view(me)?;
@@ -183,6 +231,10 @@ impl Api {
                 .and_then(|i| siblings.get(i))
                 .map(|l| l.id.clone()),
             next: siblings.get(at + 1).map(|l| l.id.clone()),
+            done: self
+                .store
+                .read(|c| learning::lessons_done(c, me, &lesson.course))?
+                .contains(&lesson.id),
         })
     }
 

@@ -20,6 +20,7 @@ mod catalogue;
 mod demo;
 mod designer;
 mod errors;
+mod learning;
 mod password;
 
 pub use caller::Caller;

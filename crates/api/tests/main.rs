@@ -4,4 +4,5 @@ mod auth;
 mod bad_input;
 mod common;
 mod designer;
+mod learning;
 mod rbac;

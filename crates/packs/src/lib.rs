@@ -17,6 +17,8 @@ mod diff;
 mod files;
 mod material;
 mod model;
+mod progress;
+mod scoring;
 mod validate;
 
 pub use content::render_markdown;
@@ -29,6 +31,8 @@ pub use model::{
     QuestionKind, Quiz, QuizItem, Rubric, Scale, ScenarioChoice, ScenarioNode, SelfAssessment,
     Statement, Step, Survey, TeamSynthesis,
 };
+pub use progress::{is_complete, requirements, CourseFacts};
+pub use scoring::{score, score_style, AnswerError, ItemScore, StyleResult};
 pub use validate::{Problem, Severity};
 
 use include_dir::{include_dir, Dir};

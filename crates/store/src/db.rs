@@ -10,6 +10,7 @@ use std::sync::Mutex;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
     include_str!("../migrations/0002_designer.sql"),
+    include_str!("../migrations/0003_learning.sql"),
 ];
 
 /// The schema version this build writes (SQLite `user_version`).

@@ -11,6 +11,7 @@
 
 pub mod completions;
 mod db;
+pub mod learning;
 pub mod packs;
 pub mod people;
 pub mod sessions;

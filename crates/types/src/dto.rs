@@ -114,6 +114,20 @@ pub struct CourseOutline {
     pub course: CatalogueCourse,
     pub lessons: Vec<LessonSummary>,
     pub knowledge_check: Option<KnowledgeCheckSummary>,
+    /// The lesson opened last: where "Resume" goes.
+    pub resume: Option<String>,
+    /// The course has a self-assessment to answer.
+    pub has_self_assessment: bool,
+    /// The completion rule's requirements, each with whether it is met.
+    pub requirements: Vec<Requirement>,
+}
+
+/// One requirement of a course's completion rule (`lessons`,
+/// `knowledge_check`, `self_assessment`, `coaching`, …).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Requirement {
+    pub key: String,
+    pub met: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -122,6 +136,8 @@ pub struct LessonSummary {
     pub id: String,
     pub order: u8,
     pub title: LocalizedText,
+    /// Marked done by the learner.
+    pub done: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -143,6 +159,8 @@ pub struct LessonView {
     pub html: LocalizedText,
     pub previous: Option<String>,
     pub next: Option<String>,
+    /// Marked done by the learner.
+    pub done: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -15,6 +15,7 @@ mod design;
 mod dto;
 mod error;
 mod ids;
+mod learning;
 mod program;
 mod text;
 
@@ -22,5 +23,6 @@ pub use design::*;
 pub use dto::*;
 pub use error::{ApiError, ErrorCode, Field, Problem};
 pub use ids::{CourseId, EmployeeNumber, PersonId, Username};
+pub use learning::*;
 pub use program::{Driver, MasteryLevel, Role, Track};
 pub use text::{LangTag, LocalizedText};

@@ -1,0 +1,527 @@
+//! A learner's own work through the API: lessons done and resumed, the
+//! knowledge check under its attempt policy, the self-assessment; and the
+//! bad payloads that must change nothing.
+
+use crate::common::{api, now, person};
+use chrono::Duration;
+use mastery_api::ErrorCode;
+use mastery_packs::{ItemKind, QuizItem};
+use mastery_types::{
+    Answer, AttemptRequest, CourseId, CourseRequest, LessonDoneRequest, LessonRequest, Match, Role,
+    SaveAnswerRequest, StyleRequest,
+};
+use std::collections::BTreeMap;
+
+const COURSE: &str = "clients-l1";
+
+fn course() -> CourseRequest {
+    CourseRequest {
+        course: CourseId(COURSE.into()),
+    }
+}
+
+fn quiz_items() -> Vec<QuizItem> {
+    let pack = mastery_packs::shipped().expect("shipped");
+    pack.quiz_of(&CourseId(COURSE.into()))
+        .expect("quiz")
+        .items
+        .clone()
+}
+
+/// The best answer to an item, from the pack's key.
+fn right(item: &QuizItem) -> Answer {
+    match &item.kind {
+        ItemKind::Single { choices, .. } => Answer::Single(
+            choices
+                .iter()
+                .find(|c| c.correct)
+                .expect("a correct choice")
+                .id
+                .clone(),
+        ),
+        ItemKind::Multiple { choices, .. } => Answer::Multiple(
+            choices
+                .iter()
+                .filter(|c| c.correct)
+                .map(|c| c.id.clone())
+                .collect(),
+        ),
+        ItemKind::TrueFalse { answer, .. } => Answer::TrueFalse(*answer),
+        ItemKind::Ordering { steps, .. } => {
+            Answer::Ordering(steps.iter().map(|s| s.id.clone()).collect())
+        }
+        ItemKind::Matching { pairs, .. } => Answer::Matching(
+            pairs
+                .iter()
+                .map(|p| Match {
+                    left: p.id.clone(),
+                    right: p.id.clone(),
+                })
+                .collect(),
+        ),
+        ItemKind::Scenario { start, nodes, .. } => {
+            // Follow the best-scoring choice at every node.
+            let mut path = Vec::new();
+            let mut at = Some(start.clone());
+            while let Some(id) = at {
+                let node = nodes.iter().find(|n| n.id == id).expect("node");
+                let best = node
+                    .choices
+                    .iter()
+                    .max_by_key(|c| c.points)
+                    .expect("a choice");
+                path.push(best.id.clone());
+                at = best.next.clone();
+            }
+            Answer::Scenario(path)
+        }
+    }
+}
+
+/// A wrong answer of the right shape (every item type can be got wrong).
+fn wrong(item: &QuizItem) -> Answer {
+    match &item.kind {
+        ItemKind::Single { choices, .. } => Answer::Single(
+            choices
+                .iter()
+                .find(|c| !c.correct)
+                .expect("a wrong choice")
+                .id
+                .clone(),
+        ),
+        ItemKind::Multiple { choices, .. } => Answer::Multiple(
+            choices
+                .iter()
+                .filter(|c| !c.correct)
+                .map(|c| c.id.clone())
+                .collect(),
+        ),
+        ItemKind::TrueFalse { answer, .. } => Answer::TrueFalse(!*answer),
+        ItemKind::Ordering { steps, .. } => {
+            Answer::Ordering(steps.iter().rev().map(|s| s.id.clone()).collect())
+        }
+        ItemKind::Matching { pairs, .. } => {
+            let n = pairs.len();
+            Answer::Matching(
+                pairs
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| Match {
+                        left: p.id.clone(),
+                        right: pairs[(i + 1) % n].id.clone(),
+                    })
+                    .collect(),
+            )
+        }
+        ItemKind::Scenario { start, nodes, .. } => {
+            let mut path = Vec::new();
+            let mut at = Some(start.clone());
+            while let Some(id) = at {
+                let node = nodes.iter().find(|n| n.id == id).expect("node");
+                let worst = node
+                    .choices
+                    .iter()
+                    .min_by_key(|c| c.points)
+                    .expect("a choice");
+                path.push(worst.id.clone());
+                at = worst.next.clone();
+            }
+            Answer::Scenario(path)
+        }
+    }
+}
+
+#[test]
+fn lessons_are_marked_done_once_and_the_course_resumes_where_it_stopped() {
+    let api = api();
+    let me = person(&api, 1, &[Role::Learner]);
+    let outline = api.course_outline(&me, &course()).expect("outline");
+    assert_eq!(outline.resume, None);
+    assert_eq!(
+        outline
+            .requirements
+            .iter()
+            .map(|r| (r.key.as_str(), r.met))
+            .collect::<Vec<_>>(),
+        [
+            ("lessons", false),
+            ("knowledge_check", false),
+            ("self_assessment", false),
+            ("coaching", false)
+        ]
+    );
+    let second = outline.lessons[1].id.clone();
+    api.open_lesson(
+        &me,
+        &LessonRequest {
+            lesson: second.clone(),
+        },
+        now(),
+    )
+    .expect("opened");
+    assert_eq!(
+        api.course_outline(&me, &course()).expect("outline").resume,
+        Some(second.clone())
+    );
+    for (i, l) in outline.lessons.iter().enumerate() {
+        let t = now() + Duration::minutes(i as i64);
+        api.mark_lesson_done(
+            &me,
+            &LessonDoneRequest {
+                lesson: l.id.clone(),
+            },
+            t,
+        )
+        .expect("done");
+        api.mark_lesson_done(
+            &me,
+            &LessonDoneRequest {
+                lesson: l.id.clone(),
+            },
+            t,
+        )
+        .expect("again, harmless");
+    }
+    let outline = api.course_outline(&me, &course()).expect("outline");
+    assert!(outline.lessons.iter().all(|l| l.done));
+    assert_eq!(outline.requirements[0].key, "lessons");
+    assert!(outline.requirements[0].met);
+    let done_facts: i64 = api
+        .store()
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT COUNT(*) FROM lesson_events WHERE kind = 'done'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
+        .expect("count");
+    assert_eq!(done_facts, 4, "marking twice records once");
+    // A locked course's lessons cannot be marked.
+    let err = api
+        .mark_lesson_done(
+            &me,
+            &LessonDoneRequest {
+                lesson: "clients-l3/01-complex-sensitive-cases".into(),
+            },
+            now(),
+        )
+        .expect_err("locked");
+    assert_eq!(err.code, ErrorCode::Forbidden, "{err:?}");
+}
+
+#[test]
+fn a_knowledge_check_is_resumed_scored_with_feedback_and_passed() {
+    let api = api();
+    let me = person(&api, 1, &[Role::Learner]);
+    let items = quiz_items();
+    let attempt = api.start_quiz(&me, &course(), now()).expect("started");
+    assert_eq!(attempt.number, 1);
+    assert_eq!(attempt.items.len(), items.len());
+    let json = serde_json::to_string(&attempt).expect("json");
+    assert!(
+        !json.contains("\"correct\""),
+        "the answer key must not reach the learner"
+    );
+    assert!(!json.contains("\"points\""), "nor scenario points");
+
+    // One wrong answer, the rest right; saved one by one.
+    for (i, item) in items.iter().enumerate() {
+        let answer = if i == 0 { wrong(item) } else { right(item) };
+        let req = SaveAnswerRequest {
+            attempt_id: attempt.attempt_id.clone(),
+            item_id: item.id.clone(),
+            answer,
+        };
+        api.save_answer(&me, &req, now()).expect("saved");
+        if i == 2 {
+            // The app closes here: starting again resumes the same attempt.
+            let again = api.start_quiz(&me, &course(), now()).expect("resumed");
+            assert_eq!(again.attempt_id, attempt.attempt_id);
+            assert_eq!(again.saved.len(), 3);
+        }
+    }
+    let result = api
+        .submit_quiz(
+            &me,
+            &AttemptRequest {
+                attempt_id: attempt.attempt_id.clone(),
+            },
+            now(),
+        )
+        .expect("submitted");
+    assert!(!result.items[0].correct);
+    assert!(
+        !result.items[0].feedback.is_empty(),
+        "feedback on the wrong answer"
+    );
+    assert!(
+        result.items[1..].iter().all(|i| i.correct),
+        "{:#?}",
+        result.items
+    );
+    assert!(
+        result.percent >= result.pass_mark && result.percent < 100,
+        "{}",
+        result.percent
+    );
+    assert!(result.passed);
+    let status = api.quiz_status(&me, &course(), now()).expect("status");
+    assert!(status.passed && !status.can_start);
+    assert_eq!(status.attempts_used, 1);
+    let err = api
+        .start_quiz(&me, &course(), now())
+        .expect_err("already passed");
+    assert_eq!(err.code, ErrorCode::Conflict);
+    let outline = api.course_outline(&me, &course()).expect("outline");
+    assert!(outline
+        .requirements
+        .iter()
+        .any(|r| r.key == "knowledge_check" && r.met));
+}
+
+#[test]
+fn failed_attempts_wait_and_run_out() {
+    let api = api();
+    let me = person(&api, 1, &[Role::Learner]);
+    let items = quiz_items();
+    let pack = mastery_packs::shipped().expect("shipped");
+    let quiz = pack
+        .quiz_of(&CourseId(COURSE.into()))
+        .expect("quiz")
+        .clone();
+    let mut t = now();
+    for n in 1..=quiz.max_attempts {
+        let a = api.start_quiz(&me, &course(), t).expect("start");
+        assert_eq!(a.number, n);
+        for item in &items {
+            let req = SaveAnswerRequest {
+                attempt_id: a.attempt_id.clone(),
+                item_id: item.id.clone(),
+                answer: wrong(item),
+            };
+            api.save_answer(&me, &req, t).expect("saved");
+        }
+        let r = api
+            .submit_quiz(
+                &me,
+                &AttemptRequest {
+                    attempt_id: a.attempt_id.clone(),
+                },
+                t,
+            )
+            .expect("submitted");
+        assert!(!r.passed);
+        assert_eq!(r.attempts_left, quiz.max_attempts - n);
+        if n < quiz.max_attempts {
+            let err = api
+                .start_quiz(&me, &course(), t + Duration::minutes(1))
+                .expect_err("too soon");
+            assert_eq!(err.code, ErrorCode::Conflict);
+            assert!(
+                err.message.contains("the next attempt may start at"),
+                "{}",
+                err.message
+            );
+        }
+        t += Duration::minutes(i64::from(quiz.wait_minutes_between_attempts) + 1);
+    }
+    let err = api.start_quiz(&me, &course(), t).expect_err("none left");
+    assert!(
+        err.message.contains("speak with your coach"),
+        "{}",
+        err.message
+    );
+}
+
+#[test]
+fn bad_answers_are_refused_and_change_nothing() {
+    let api = api();
+    let me = person(&api, 1, &[Role::Learner]);
+    let other = person(&api, 2, &[Role::Learner]);
+    let items = quiz_items();
+    let a = api.start_quiz(&me, &course(), now()).expect("start");
+    let single = items
+        .iter()
+        .find(|i| matches!(i.kind, ItemKind::Single { .. }))
+        .expect("single");
+    let ordering = items
+        .iter()
+        .find(|i| matches!(i.kind, ItemKind::Ordering { .. }))
+        .expect("ordering");
+    let save = |item: &str, answer: Answer| {
+        api.save_answer(
+            &me,
+            &SaveAnswerRequest {
+                attempt_id: a.attempt_id.clone(),
+                item_id: item.into(),
+                answer,
+            },
+            now(),
+        )
+    };
+    for (item, answer, why) in [
+        ("no-such-item", Answer::TrueFalse(true), "has no item"),
+        (
+            single.id.as_str(),
+            Answer::TrueFalse(true),
+            "expected one choice id",
+        ),
+        (
+            single.id.as_str(),
+            Answer::Single("zz".into()),
+            "is not one of its choices",
+        ),
+        (
+            ordering.id.as_str(),
+            Answer::Ordering(vec![]),
+            "in order exactly once",
+        ),
+    ] {
+        let err = save(item, answer).expect_err(why);
+        assert_eq!(err.code, ErrorCode::InvalidInput);
+        assert!(err.message.contains(why), "{} vs {why}", err.message);
+    }
+    let resumed = api.start_quiz(&me, &course(), now()).expect("resume");
+    assert!(resumed.saved.is_empty(), "nothing was saved");
+    let err = api
+        .submit_quiz(
+            &me,
+            &AttemptRequest {
+                attempt_id: a.attempt_id.clone(),
+            },
+            now(),
+        )
+        .expect_err("incomplete");
+    assert!(
+        err.message.contains("are not answered yet"),
+        "{}",
+        err.message
+    );
+    // Another learner can neither answer nor submit this attempt.
+    let req = SaveAnswerRequest {
+        attempt_id: a.attempt_id.clone(),
+        item_id: single.id.clone(),
+        answer: right(single),
+    };
+    assert_eq!(
+        api.save_answer(&other, &req, now())
+            .expect_err("not theirs")
+            .code,
+        ErrorCode::NotFound
+    );
+    let err = api
+        .submit_quiz(
+            &other,
+            &AttemptRequest {
+                attempt_id: a.attempt_id.clone(),
+            },
+            now(),
+        )
+        .expect_err("not theirs");
+    assert_eq!(err.code, ErrorCode::NotFound);
+    // A locked course's check cannot start.
+    let locked = CourseRequest {
+        course: CourseId("clients-l3".into()),
+    };
+    assert_eq!(
+        api.start_quiz(&me, &locked, now())
+            .expect_err("locked")
+            .code,
+        ErrorCode::Forbidden
+    );
+}
+
+#[test]
+fn the_self_assessment_gives_a_profile_and_refuses_incomplete_answers() {
+    let api = api();
+    let me = person(&api, 1, &[Role::Learner]);
+    let view = api.self_assessment(&me, &course()).expect("view");
+    assert_eq!(view.statements.len(), 20);
+    assert!(view.result.is_none());
+    let pack = mastery_packs::shipped().expect("shipped");
+    let sa = pack.self_assessment(&view.id).expect("sa");
+    // Strongly one profile: its statements at the top of the scale.
+    let target = sa.profiles[2].id.clone();
+    let mut ratings: BTreeMap<String, u8> = sa
+        .statements
+        .iter()
+        .map(|s| {
+            (
+                s.id.clone(),
+                if s.profile == target {
+                    view.max
+                } else {
+                    view.min + 1
+                },
+            )
+        })
+        .collect();
+    let first = sa.statements[0].id.clone();
+    let keep = ratings.remove(&first).expect("rated");
+    let err = api
+        .submit_self_assessment(
+            &me,
+            &StyleRequest {
+                course: CourseId(COURSE.into()),
+                ratings: ratings.clone(),
+            },
+            now(),
+        )
+        .expect_err("incomplete");
+    assert!(err.message.contains("is not rated"), "{}", err.message);
+    ratings.insert(first.clone(), view.max + 1);
+    let err = api
+        .submit_self_assessment(
+            &me,
+            &StyleRequest {
+                course: CourseId(COURSE.into()),
+                ratings: ratings.clone(),
+            },
+            now(),
+        )
+        .expect_err("out of range");
+    assert!(
+        err.message.contains("the scale goes from"),
+        "{}",
+        err.message
+    );
+    assert!(
+        api.self_assessment(&me, &course())
+            .expect("view")
+            .result
+            .is_none(),
+        "nothing saved"
+    );
+    ratings.insert(first, keep);
+    let profile = api
+        .submit_self_assessment(
+            &me,
+            &StyleRequest {
+                course: CourseId(COURSE.into()),
+                ratings,
+            },
+            now(),
+        )
+        .expect("scored");
+    assert_eq!(profile.profile, target);
+    assert_eq!(profile.scores.len(), 4);
+    assert_eq!(
+        profile
+            .scores
+            .iter()
+            .find(|s| s.profile == target)
+            .map(|s| s.percent),
+        Some(100)
+    );
+    assert!(!profile.description.get("fr").is_empty());
+    assert_eq!(
+        api.self_assessment(&me, &course()).expect("view").result,
+        Some(profile)
+    );
+    let outline = api.course_outline(&me, &course()).expect("outline");
+    assert!(outline
+        .requirements
+        .iter()
+        .any(|r| r.key == "self_assessment" && r.met));
+}

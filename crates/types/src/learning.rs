@@ -1,0 +1,193 @@
+//! Requests and views of a learner's own work: lesson progress, knowledge
+//! checks and the communication-style self-assessment.
+
+use crate::{CourseId, LocalizedText};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A learner's answer to one knowledge-check item; its shape follows the
+/// item's type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", content = "value", rename_all = "snake_case")]
+pub enum Answer {
+    Single(String),
+    Multiple(Vec<String>),
+    TrueFalse(bool),
+    /// Step ids, first to last.
+    Ordering(Vec<String>),
+    /// Each left item (by pair id) with the right item chosen for it.
+    Matching(Vec<Match>),
+    /// The choice ids taken, from the first situation to the last.
+    Scenario(Vec<String>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Match {
+    pub left: String,
+    pub right: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LessonDoneRequest {
+    pub lesson: String,
+}
+
+/// One choice, step or option as shown to the learner (no answer key).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Option_ {
+    pub id: String,
+    pub text: LocalizedText,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioStep {
+    pub id: String,
+    pub prompt: LocalizedText,
+    /// Each choice with the situation it leads to (`None` ends it).
+    pub choices: Vec<(Option_, Option<String>)>,
+}
+
+/// An item as the learner sees it while answering.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ItemView {
+    Single {
+        prompt: LocalizedText,
+        choices: Vec<Option_>,
+    },
+    Multiple {
+        prompt: LocalizedText,
+        choices: Vec<Option_>,
+    },
+    TrueFalse {
+        prompt: LocalizedText,
+    },
+    /// Steps shuffled.
+    Ordering {
+        prompt: LocalizedText,
+        steps: Vec<Option_>,
+    },
+    /// Lefts in order, rights shuffled.
+    Matching {
+        prompt: LocalizedText,
+        lefts: Vec<Option_>,
+        rights: Vec<Option_>,
+    },
+    Scenario {
+        situation: LocalizedText,
+        start: String,
+        nodes: Vec<ScenarioStep>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizItemView {
+    pub id: String,
+    pub view: ItemView,
+}
+
+/// A knowledge check in progress: resumed with the answers saved so far.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttemptView {
+    pub attempt_id: String,
+    pub course: CourseId,
+    pub title: LocalizedText,
+    pub pass_mark: u8,
+    /// This attempt's number, from 1.
+    pub number: u8,
+    pub max_attempts: u8,
+    pub started_at: DateTime<Utc>,
+    pub items: Vec<QuizItemView>,
+    pub saved: BTreeMap<String, Answer>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SaveAnswerRequest {
+    pub attempt_id: String,
+    pub item_id: String,
+    pub answer: Answer,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttemptRequest {
+    pub attempt_id: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemFeedback {
+    pub item_id: String,
+    pub correct: bool,
+    /// 0–100.
+    pub earned_percent: u8,
+    pub feedback: Vec<LocalizedText>,
+}
+
+/// A submitted attempt: the score, and feedback on every item.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttemptResult {
+    pub attempt_id: String,
+    pub course: CourseId,
+    pub number: u8,
+    pub percent: u8,
+    pub pass_mark: u8,
+    pub passed: bool,
+    pub items: Vec<ItemFeedback>,
+    pub attempts_left: u8,
+    /// When another attempt may start, if one may.
+    pub next_attempt_at: Option<DateTime<Utc>>,
+}
+
+/// Where a learner stands on a knowledge check.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuizStatus {
+    pub course: CourseId,
+    pub best_percent: Option<u8>,
+    pub passed: bool,
+    pub attempts_used: u8,
+    pub max_attempts: u8,
+    /// An attempt started and not submitted (resume it).
+    pub in_progress: Option<String>,
+    /// Why a new attempt cannot start now, if it cannot.
+    pub can_start: bool,
+    pub next_attempt_at: Option<DateTime<Utc>>,
+    pub last: Option<AttemptResult>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SelfAssessmentView {
+    pub id: String,
+    pub title: LocalizedText,
+    pub intro: LocalizedText,
+    pub min: u8,
+    pub max: u8,
+    pub low: LocalizedText,
+    pub high: LocalizedText,
+    pub statements: Vec<Option_>,
+    /// The learner's latest result, if any.
+    pub result: Option<StyleProfile>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StyleRequest {
+    pub course: CourseId,
+    pub ratings: BTreeMap<String, u8>,
+}
+
+/// A communication-style result: every profile's score, the learner's
+/// style, and its description.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StyleProfile {
+    pub scores: Vec<StyleScore>,
+    pub profile: String,
+    pub title: LocalizedText,
+    pub description: LocalizedText,
+    pub answered_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StyleScore {
+    pub profile: String,
+    pub title: LocalizedText,
+    pub percent: u8,
+}
