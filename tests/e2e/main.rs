@@ -4,5 +4,6 @@
 
 mod designer;
 mod harness;
+mod learning;
 mod setup_and_accounts;
 mod sign_in_and_catalogue;

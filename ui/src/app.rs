@@ -6,7 +6,8 @@ use crate::i18n::{self, I18n};
 use crate::ipc;
 use crate::pages::{
     accounts::AccountsPage, catalogue::CataloguePage, course::CoursePage, designer::DesignerPage,
-    editor::DraftEditorPage, lesson::LessonPage, setup::SetupPage, sign_in::SignInPage,
+    editor::DraftEditorPage, lesson::LessonPage, quiz::QuizPage, self_assessment::StylePage,
+    setup::SetupPage, sign_in::SignInPage,
 };
 use crate::state::{Action, AppState, Page};
 use gloo_storage::{LocalStorage, Storage};
@@ -100,6 +101,12 @@ pub fn app() -> Html {
             }
             Page::Lesson(ref id) => html! { <LessonPage key={id.clone()} lesson={id.clone()} /> },
             Page::Accounts => html! { <AccountsPage /> },
+            Page::Quiz(ref id) => {
+                html! { <QuizPage key={id.as_str().to_owned()} course={id.clone()} /> }
+            }
+            Page::SelfAssessment(ref id) => {
+                html! { <StylePage key={id.as_str().to_owned()} course={id.clone()} /> }
+            }
             Page::Designer => html! { <DesignerPage /> },
             Page::DraftEditor => html! { <DraftEditorPage /> },
             Page::Welcome => html! {

@@ -8,6 +8,10 @@ use mastery_types::{
     NewUser, Progress, PublishRequest, SessionInfo, SetLanguageRequest, SetupStatus, SignInRequest,
     UserSummary, VersionInfo,
 };
+use mastery_types::{
+    AttemptRequest, AttemptResult, AttemptView, LessonDoneRequest, QuizStatus, SaveAnswerRequest,
+    SelfAssessmentView, StyleProfile, StyleRequest,
+};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -141,4 +145,32 @@ pub async fn import_pack(request: &ImportRequest) -> Result<ImportDone, ApiError
 
 pub async fn pack_progress() -> Result<Progress, ApiError> {
     call("pack_progress", &NoArgs {}).await
+}
+
+pub async fn mark_lesson_done(request: &LessonDoneRequest) -> Result<(), ApiError> {
+    call("mark_lesson_done", &WithRequest { request }).await
+}
+
+pub async fn quiz_status(request: &CourseRequest) -> Result<QuizStatus, ApiError> {
+    call("quiz_status", &WithRequest { request }).await
+}
+
+pub async fn start_quiz(request: &CourseRequest) -> Result<AttemptView, ApiError> {
+    call("start_quiz", &WithRequest { request }).await
+}
+
+pub async fn save_answer(request: &SaveAnswerRequest) -> Result<(), ApiError> {
+    call("save_answer", &WithRequest { request }).await
+}
+
+pub async fn submit_quiz(request: &AttemptRequest) -> Result<AttemptResult, ApiError> {
+    call("submit_quiz", &WithRequest { request }).await
+}
+
+pub async fn self_assessment(request: &CourseRequest) -> Result<SelfAssessmentView, ApiError> {
+    call("self_assessment", &WithRequest { request }).await
+}
+
+pub async fn submit_self_assessment(request: &StyleRequest) -> Result<StyleProfile, ApiError> {
+    call("submit_self_assessment", &WithRequest { request }).await
 }

@@ -18,6 +18,10 @@ pub enum Page {
     Course(CourseId),
     /// One lesson, by id (`<course>/<NN>-<slug>`).
     Lesson(String),
+    /// A course's knowledge check: status, the attempt, the result.
+    Quiz(CourseId),
+    /// A Level 1 course's communication-style self-assessment.
+    SelfAssessment(CourseId),
     Accounts,
     /// Course designer: versions, compare, import and export.
     Designer,

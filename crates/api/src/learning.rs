@@ -441,8 +441,17 @@ impl Api {
             let answer = &saved[&item.id];
             let s = mastery_packs::score(item, answer).map_err(|e| invalid(e.to_string()))?;
             earned += s.earned;
+            let prompt = match &item.kind {
+                ItemKind::Single { prompt, .. }
+                | ItemKind::Multiple { prompt, .. }
+                | ItemKind::TrueFalse { prompt, .. }
+                | ItemKind::Ordering { prompt, .. }
+                | ItemKind::Matching { prompt, .. } => prompt.clone(),
+                ItemKind::Scenario { situation, .. } => situation.clone(),
+            };
             items.push(ItemFeedback {
                 item_id: item.id.clone(),
+                prompt,
                 correct: s.correct,
                 earned_percent: (s.earned * 100.0).round().clamp(0.0, 100.0) as u8,
                 feedback: s.feedback,
@@ -599,7 +608,21 @@ fn style_profile(
             .collect(),
         profile: r.profile.clone(),
         title: p.map(|p| p.title.clone()).unwrap_or_default(),
-        description: p.map(|p| p.description.clone()).unwrap_or_default(),
+        description_html: mastery_types::LocalizedText(
+            p.map(|p| {
+                p.description
+                    .0
+                    .iter()
+                    .map(|(lang, md)| {
+                        (
+                            lang.clone(),
+                            mastery_packs::render_markdown(md, &Default::default()),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        ),
         answered_at: at,
     }
 }

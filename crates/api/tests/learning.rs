@@ -514,7 +514,11 @@ fn the_self_assessment_gives_a_profile_and_refuses_incomplete_answers() {
             .map(|s| s.percent),
         Some(100)
     );
-    assert!(!profile.description.get("fr").is_empty());
+    assert!(
+        profile.description_html.get("fr").starts_with("<p>"),
+        "rendered: {:?}",
+        profile.description_html
+    );
     assert_eq!(
         api.self_assessment(&me, &course()).expect("view").result,
         Some(profile)

@@ -117,6 +117,8 @@ pub struct AttemptRequest {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ItemFeedback {
     pub item_id: String,
+    /// The item's question (or a scenario's situation).
+    pub prompt: LocalizedText,
     pub correct: bool,
     /// 0–100.
     pub earned_percent: u8,
@@ -181,7 +183,8 @@ pub struct StyleProfile {
     pub scores: Vec<StyleScore>,
     pub profile: String,
     pub title: LocalizedText,
-    pub description: LocalizedText,
+    /// The profile's explanation as sanitized HTML (it is Markdown in the pack).
+    pub description_html: LocalizedText,
     pub answered_at: DateTime<Utc>,
 }
 

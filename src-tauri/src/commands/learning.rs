@@ -1,8 +1,13 @@
 //! Commands for the learner's view of the program.
 
 use super::{as_caller, AppState};
+use chrono::Utc;
 use mastery_api::ApiError;
-use mastery_types::{Catalogue, CourseOutline, CourseRequest, LessonRequest, LessonView};
+use mastery_types::{
+    AttemptRequest, AttemptResult, AttemptView, Catalogue, CourseOutline, CourseRequest,
+    LessonDoneRequest, LessonRequest, LessonView, QuizStatus, SaveAnswerRequest,
+    SelfAssessmentView, StyleProfile, StyleRequest,
+};
 use tauri::State;
 
 #[tauri::command]
@@ -26,5 +31,86 @@ pub async fn lesson(
     state: State<'_, AppState>,
     request: LessonRequest,
 ) -> Result<LessonView, ApiError> {
-    as_caller(&state, move |api, caller| api.lesson(caller, &request)).await
+    // Opening a lesson is remembered, so the course resumes there.
+    as_caller(&state, move |api, caller| {
+        api.open_lesson(caller, &request, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn mark_lesson_done(
+    state: State<'_, AppState>,
+    request: LessonDoneRequest,
+) -> Result<(), ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.mark_lesson_done(caller, &request, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn quiz_status(
+    state: State<'_, AppState>,
+    request: CourseRequest,
+) -> Result<QuizStatus, ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.quiz_status(caller, &request, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn start_quiz(
+    state: State<'_, AppState>,
+    request: CourseRequest,
+) -> Result<AttemptView, ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.start_quiz(caller, &request, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn save_answer(
+    state: State<'_, AppState>,
+    request: SaveAnswerRequest,
+) -> Result<(), ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.save_answer(caller, &request, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn submit_quiz(
+    state: State<'_, AppState>,
+    request: AttemptRequest,
+) -> Result<AttemptResult, ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.submit_quiz(caller, &request, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn self_assessment(
+    state: State<'_, AppState>,
+    request: CourseRequest,
+) -> Result<SelfAssessmentView, ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.self_assessment(caller, &request)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn submit_self_assessment(
+    state: State<'_, AppState>,
+    request: StyleRequest,
+) -> Result<StyleProfile, ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.submit_self_assessment(caller, &request, Utc::now())
+    })
+    .await
 }

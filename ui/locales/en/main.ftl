@@ -201,3 +201,62 @@ file-kind-survey = Survey
 file-kind-self-assessment = Self-assessment
 file-kind-picture = Picture
 file-kind-other = File
+
+## Learning: progress, knowledge check, self-assessment
+lesson-done = Done
+lesson-mark-done = Mark this lesson as done
+lesson-marked-done = You marked this lesson as done.
+course-progress = Your progress
+course-resume = Resume where you stopped
+requirement-lessons = Read every lesson
+requirement-knowledge_check = Pass the knowledge check
+requirement-self_assessment = Complete the communication-style self-assessment
+requirement-coaching = Coaching sessions covering all five drivers, acknowledged
+requirement-assignments = Assignments accepted
+requirement-team_synthesis = Team synthesis accepted
+requirement-validation_exam = Pass the validation exam
+requirement-observation = Pass the observed assessment
+requirement-portfolio = Portfolio reviewed
+requirement-met = (done)
+requirement-unmet = (to do)
+check-open = Go to the knowledge check
+style-card-title = Your communication style
+style-card-text = About twenty statements, ten minutes; your result stays private unless you share it.
+style-open = Open the self-assessment
+quiz-back = Back to the course
+quiz-title = Knowledge check
+quiz-status-line = Attempts used: { $used } of { $max }. Best score: { $best }.
+quiz-already-passed = You have passed this knowledge check.
+quiz-wait = You can try again from { $at }.
+quiz-start = Start an attempt
+quiz-resume = Resume your attempt
+quiz-answered = { $answered } of { $total } answered · attempt { $n } of { $max } · each answer is saved as you go
+quiz-submit = Submit my answers
+quiz-choose-one = Choose one answer
+quiz-choose-all = Choose every answer that applies.
+quiz-true = True
+quiz-false = False
+quiz-order-hint = Put the steps in order with the arrow buttons.
+quiz-move-up = Move up: { $step }
+quiz-move-down = Move down: { $step }
+quiz-keep-order = This order is my answer
+quiz-choose = Choose…
+quiz-scenario-done = You reached the end of this situation.
+quiz-scenario-restart = Start the situation again
+quiz-result-title = Result of attempt { $n }
+quiz-passed = Passed: { $percent } % (pass mark { $pass } %).
+quiz-failed = Not passed: { $percent } % (pass mark { $pass } %).
+quiz-attempts-left = { $count ->
+    [0] No attempt left: speak with your coach.
+    [one] 1 attempt left.
+   *[other] { $count } attempts left.
+}
+quiz-wrong = Incorrect
+quiz-correct = Correct
+quiz-partly = { $percent } % right
+style-scale = { $min } = { $low } … { $max } = { $high }
+style-rated = { $rated } of { $total } statements rated
+style-submit = See my profile
+style-your-style = Your communication style
+style-chart-label = Your score for each of the four styles
+style-again = Answer again

@@ -201,3 +201,62 @@ file-kind-survey = Sondage
 file-kind-self-assessment = Autoévaluation
 file-kind-picture = Image
 file-kind-other = Fichier
+
+## Apprentissage : progression, vérification des connaissances, autoévaluation
+lesson-done = Terminée
+lesson-mark-done = Marquer cette leçon comme terminée
+lesson-marked-done = Vous avez marqué cette leçon comme terminée.
+course-progress = Votre progression
+course-resume = Reprendre là où vous étiez
+requirement-lessons = Lire toutes les leçons
+requirement-knowledge_check = Réussir la vérification des connaissances
+requirement-self_assessment = Remplir l'autoévaluation du style de communication
+requirement-coaching = Séances d'accompagnement couvrant les cinq facteurs, confirmées
+requirement-assignments = Travaux acceptés
+requirement-team_synthesis = Synthèse d'équipe acceptée
+requirement-validation_exam = Réussir l'examen de validation
+requirement-observation = Réussir l'évaluation par observation
+requirement-portfolio = Portfolio examiné
+requirement-met = (fait)
+requirement-unmet = (à faire)
+check-open = Aller à la vérification des connaissances
+style-card-title = Votre style de communication
+style-card-text = Une vingtaine d'énoncés, dix minutes; votre résultat reste privé, sauf si vous choisissez de le communiquer.
+style-open = Ouvrir l'autoévaluation
+quiz-back = Retour au cours
+quiz-title = Vérification des connaissances
+quiz-status-line = Tentatives utilisées : { $used } sur { $max }. Meilleur résultat : { $best }.
+quiz-already-passed = Vous avez réussi cette vérification des connaissances.
+quiz-wait = Vous pourrez réessayer à partir de { $at }.
+quiz-start = Commencer une tentative
+quiz-resume = Reprendre votre tentative
+quiz-answered = { $answered } sur { $total } répondues · tentative { $n } sur { $max } · chaque réponse est enregistrée au fur et à mesure
+quiz-submit = Soumettre mes réponses
+quiz-choose-one = Choisissez une réponse
+quiz-choose-all = Cochez toutes les réponses qui s'appliquent.
+quiz-true = Vrai
+quiz-false = Faux
+quiz-order-hint = Placez les étapes dans l'ordre à l'aide des flèches.
+quiz-move-up = Monter : { $step }
+quiz-move-down = Descendre : { $step }
+quiz-keep-order = Cet ordre est ma réponse
+quiz-choose = Choisir…
+quiz-scenario-done = Vous êtes arrivé au bout de cette situation.
+quiz-scenario-restart = Recommencer la situation
+quiz-result-title = Résultat de la tentative { $n }
+quiz-passed = Réussi : { $percent } % (note de passage { $pass } %).
+quiz-failed = Non réussi : { $percent } % (note de passage { $pass } %).
+quiz-attempts-left = { $count ->
+    [0] Plus aucune tentative : parlez-en à votre accompagnateur.
+    [one] Il reste 1 tentative.
+   *[other] Il reste { $count } tentatives.
+}
+quiz-wrong = Mauvaise réponse
+quiz-correct = Bonne réponse
+quiz-partly = { $percent } % juste
+style-scale = { $min } = { $low } … { $max } = { $high }
+style-rated = { $rated } énoncés évalués sur { $total }
+style-submit = Voir mon profil
+style-your-style = Votre style de communication
+style-chart-label = Votre résultat pour chacun des quatre styles
+style-again = Répondre de nouveau

@@ -26,7 +26,10 @@ pub fn header() -> Html {
             // A course or lesson page sits under "My program".
             let current = state.page == page
                 || (page == Page::Catalogue
-                    && matches!(state.page, Page::Course(_) | Page::Lesson(_)))
+                    && matches!(
+                        state.page,
+                        Page::Course(_) | Page::Lesson(_) | Page::Quiz(_) | Page::SelfAssessment(_)
+                    ))
                 || (page == Page::Designer && state.page == Page::DraftEditor);
             let onclick = navigate(&state, page.clone());
             html! {

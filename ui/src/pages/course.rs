@@ -39,6 +39,9 @@ pub fn course_page(p: &CoursePageProps) -> Html {
                             onclick={go(Page::Lesson(l.id.clone()))}>
                             <span class="lesson-number" aria-hidden="true">{ l.order }</span>
                             <span>{ l.title.get(lang).to_owned() }</span>
+                            if l.done {
+                                <span class="pill completed" data-done="true">{ "✓ " }{ t.t("lesson-done") }</span>
+                            }
                         </button>
                     </li>
                 }
@@ -52,6 +55,24 @@ pub fn course_page(p: &CoursePageProps) -> Html {
                         </div>
                     </div>
                     <p class="lead">{ o.course.summary.get(lang).to_owned() }</p>
+                    <section class="card" aria-labelledby="progress-title">
+                        <h2 id="progress-title">{ t.t("course-progress") }</h2>
+                        <ul class="requirements" id="requirements">
+                            { for o.requirements.iter().map(|r| html! {
+                                <li data-requirement={r.key.clone()} data-met={r.met.to_string()}
+                                    class={if r.met { "met" } else { "unmet" }}>
+                                    <span aria-hidden="true">{ if r.met { "✓" } else { "○" } }</span>
+                                    { t.t(&format!("requirement-{}", r.key)) }
+                                    <span class="sr-only">{ if r.met { t.t("requirement-met") } else { t.t("requirement-unmet") } }</span>
+                                </li>
+                            }) }
+                        </ul>
+                        if let Some(r) = &o.resume {
+                            <button type="button" class="primary" id="resume" onclick={go(Page::Lesson(r.clone()))}>
+                                { t.t("course-resume") }
+                            </button>
+                        }
+                    </section>
                     <section class="card" aria-labelledby="lessons-title">
                         <h2 id="lessons-title">{ t.t_args("course-lessons", &[("count", o.lessons.len().into())]) }</h2>
                         <ol class="lessons">{ for lessons }</ol>
@@ -64,6 +85,18 @@ pub fn course_page(p: &CoursePageProps) -> Html {
                                 ("pass", k.pass_mark.into()),
                                 ("attempts", k.max_attempts.into()),
                             ]) }</p>
+                            <button type="button" class="primary" id="open-check" onclick={go(Page::Quiz(o.course.id.clone()))}>
+                                { t.t("check-open") }
+                            </button>
+                        </section>
+                    }
+                    if o.has_self_assessment {
+                        <section class="card" aria-labelledby="style-title">
+                            <h2 id="style-title">{ t.t("style-card-title") }</h2>
+                            <p class="muted">{ t.t("style-card-text") }</p>
+                            <button type="button" class="secondary" id="open-style" onclick={go(Page::SelfAssessment(o.course.id.clone()))}>
+                                { t.t("style-open") }
+                            </button>
                         </section>
                     }
                 </>

@@ -6,5 +6,7 @@ pub mod course;
 pub mod designer;
 pub mod editor;
 pub mod lesson;
+pub mod quiz;
+pub mod self_assessment;
 pub mod setup;
 pub mod sign_in;

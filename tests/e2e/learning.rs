@@ -1,0 +1,188 @@
+//! A demo learner works through a Level 1 course in the window: lessons
+//! marked done (and the course resumes where she stopped), the knowledge
+//! check with one wrong answer (feedback, still a pass), and the
+//! communication-style self-assessment with its profile and chart.
+
+use crate::harness::App;
+use mastery_packs::{ItemKind, QuizItem};
+
+/// A demo learner with nothing done yet (see `crates/api/src/demo.rs`).
+const LEARNER: &str = "jordan";
+const PASSWORD: &str = "mastery-demo-2026";
+const COURSE: &str = "clients-l1";
+
+/// Clicks the way to the pack's best answer for `item`; `wrong` picks a
+/// wrong one instead (for single-choice items).
+async fn answer(app: &App, item: &QuizItem, wrong: bool) {
+    let scope = format!("li[data-item='{}']", item.id);
+    match &item.kind {
+        ItemKind::Single { choices, .. } => {
+            let c = choices
+                .iter()
+                .find(|c| c.correct != wrong)
+                .expect("a choice");
+            app.click(&format!("#{}-{}", item.id, c.id)).await;
+        }
+        ItemKind::Multiple { choices, .. } => {
+            for c in choices.iter().filter(|c| c.correct) {
+                app.click(&format!("#{}-{}", item.id, c.id)).await;
+            }
+        }
+        ItemKind::TrueFalse { answer, .. } => {
+            app.click(&format!("#{}-{answer}", item.id)).await;
+        }
+        ItemKind::Ordering { steps, .. } => {
+            // Bubble each step up into place with the arrow buttons.
+            for (target, step) in steps.iter().enumerate() {
+                loop {
+                    let mut order = Vec::new();
+                    for li in app.all(&format!("{scope} li[data-step]")).await {
+                        order.push(
+                            li.attr("data-step")
+                                .await
+                                .ok()
+                                .flatten()
+                                .unwrap_or_default(),
+                        );
+                    }
+                    let at = order
+                        .iter()
+                        .position(|s| *s == step.id)
+                        .expect("step shown");
+                    if at == target {
+                        break;
+                    }
+                    app.click(&format!(
+                        "{scope} li[data-step='{}'] button:first-of-type",
+                        step.id
+                    ))
+                    .await;
+                }
+            }
+            if app.all(&format!("{scope} [data-keep-order]")).await.len() == 1 {
+                app.click(&format!("{scope} [data-keep-order]")).await;
+            }
+        }
+        ItemKind::Matching { pairs, .. } => {
+            for p in pairs {
+                app.click(&format!("#{}-{} option[value='{}']", item.id, p.id, p.id))
+                    .await;
+            }
+        }
+        ItemKind::Scenario { start, nodes, .. } => {
+            let mut at = Some(start.clone());
+            while let Some(id) = at {
+                let node = nodes.iter().find(|n| n.id == id).expect("node");
+                let best = node
+                    .choices
+                    .iter()
+                    .max_by_key(|c| c.points)
+                    .expect("choice");
+                app.click(&format!(
+                    "{scope} [data-node='{id}'] button[data-choice='{}']",
+                    best.id
+                ))
+                .await;
+                at = best.next.clone();
+            }
+        }
+    }
+    app.wait_count(&format!("{scope}[data-answered='true']"), 1)
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_learner_reads_passes_the_check_and_gets_a_style_profile() {
+    let pack = mastery_packs::shipped().expect("shipped pack");
+    let items = pack.quiz_of(&COURSE.into()).expect("quiz").items.clone();
+    let app = App::start("learning").await;
+    app.type_into("#username", LEARNER).await;
+    app.type_into("#password", PASSWORD).await;
+    app.click("#sign-in-submit").await;
+    app.wait_text("#catalogue-title", "My certification program")
+        .await;
+    app.click(&format!("[data-open-course='{COURSE}']")).await;
+    app.wait_count("#requirements li[data-met='false']", 4)
+        .await;
+
+    // Lessons: open the second, come back: the course offers to resume it.
+    app.click("[data-lesson='clients-l1/02-explaining-decisions']")
+        .await;
+    app.find("#lesson-title").await;
+    app.click("#back-to-course").await;
+    app.click("#resume").await;
+    app.wait_text(
+        "#lesson-title",
+        "Plain Language: Explaining Decisions and Requests",
+    )
+    .await;
+    app.click("#back-to-course").await;
+    for n in [
+        "01-first-contact",
+        "02-explaining-decisions",
+        "03-frustration-and-expectations",
+        "04-communication-style",
+    ] {
+        app.click(&format!("[data-lesson='clients-l1/{n}']")).await;
+        app.click("#mark-done").await;
+        app.find("#lesson-is-done").await;
+        app.click("#back-to-course").await;
+    }
+    app.wait_count("[data-lesson] [data-done='true']", 4).await;
+    app.wait_count(
+        "#requirements li[data-requirement='lessons'][data-met='true']",
+        1,
+    )
+    .await;
+
+    // The knowledge check: the first item wrong, the rest right.
+    app.click("#open-check").await;
+    app.click("#start-quiz").await;
+    app.wait_count("li.quiz-item", items.len()).await;
+    for (i, item) in items.iter().enumerate() {
+        answer(&app, item, i == 0).await;
+    }
+    app.screenshot("quiz").await;
+    app.click("#submit-quiz").await;
+    app.wait_contains("#quiz-score", "Passed:").await;
+    app.wait_count("#quiz-result li[data-correct='false']", 1)
+        .await;
+    app.wait_count(
+        &format!(
+            "#quiz-result li[data-item='{}'] .item-feedback",
+            items[0].id
+        ),
+        1,
+    )
+    .await;
+    app.find("#quiz-passed-note").await;
+    app.scroll_to_top().await;
+    app.screenshot("quiz-result").await;
+
+    // The self-assessment: every statement rated, then the profile.
+    app.click("#back-to-course").await;
+    app.click("#open-style").await;
+    let statements = app.wait_count("li.statement", 20).await;
+    for (i, s) in statements.iter().enumerate() {
+        let id = s.attr("data-statement").await.ok().flatten().expect("id");
+        // The first profile's statements (every fourth) rated highest.
+        let rating = if i % 4 == 0 { 5 } else { 2 };
+        app.click(&format!("#{id}-{rating}")).await;
+    }
+    app.click("#style-submit").await;
+    app.find("#style-chart").await;
+    app.wait_count("#style-chart g[data-profile]", 4).await;
+    assert!(!app.text("#style-profile").await.is_empty());
+    app.scroll_to_top().await;
+    app.screenshot("style-profile").await;
+
+    app.click("#back-to-course").await;
+    app.wait_count("#requirements li[data-met='true']", 3).await;
+    app.wait_count(
+        "#requirements li[data-requirement='coaching'][data-met='false']",
+        1,
+    )
+    .await;
+    app.screenshot("course-progress").await;
+    app.stop().await;
+}
