@@ -50,6 +50,7 @@ fn forbidden(permission: Permission) -> ApiError {
         Permission::ViewOwnLearning => "the learner role",
         Permission::ManageAccounts => "the administrator role",
         Permission::DesignCourses => "the course designer role",
+        Permission::CoachLearners => "the coach or manager role",
     };
     ApiError::new(ErrorCode::Forbidden, format!("this needs {need}"))
 }

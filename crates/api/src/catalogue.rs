@@ -106,7 +106,7 @@ impl Api {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
         let view = self.learner_view(me)?;
         let (course, entry) = view.open_course(&req.course)?;
-        let (done, resume, attempts, style) = self.store.read(|c| {
+        let (done, resume, attempts, style, sessions) = self.store.read(|c| {
             Ok((
                 learning::lessons_done(c, me, &course.id)?,
                 learning::last_opened(c, me, &course.id)?,
@@ -115,6 +115,7 @@ impl Api {
                     Some(id) => learning::latest_style(c, me, id)?.is_some(),
                     None => false,
                 },
+                mastery_store::coaching::for_learner(c, me)?,
             ))
         })?;
         let lessons: Vec<LessonSummary> = view
@@ -136,6 +137,11 @@ impl Api {
                 .iter()
                 .any(|a| a.submitted.as_ref().is_some_and(|s| s.1)),
             self_assessment_done: style,
+            coaching_covers_all_drivers: crate::coaching::acknowledged_drivers(
+                &sessions, &course.id,
+            )
+            .len()
+                == mastery_types::Driver::ALL.len(),
             ..Default::default()
         };
         let requirements = mastery_packs::requirements(course, &facts)

@@ -17,6 +17,7 @@ mod accounts;
 mod auth;
 mod caller;
 mod catalogue;
+mod coaching;
 mod demo;
 mod designer;
 mod errors;

@@ -2,6 +2,7 @@
 
 mod auth;
 mod bad_input;
+mod coaching;
 mod common;
 mod designer;
 mod learning;

@@ -5,8 +5,9 @@
 use crate::common::{api, edit, file_req, new_user, now, person, publish_req};
 use mastery_api::{Api, Caller, ErrorCode, PROGRAM_PACK_ID};
 use mastery_types::{
-    Answer, AttemptRequest, CourseId, CourseRequest, DiffRequest, ExportRequest, LessonDoneRequest,
-    LessonRequest, Role, SaveAnswerRequest, SetLanguageRequest, StyleRequest,
+    Answer, AttemptRequest, CoachingRequest, CoachingResponseRequest, CourseId, CourseRequest,
+    DiffRequest, ExportRequest, LessonDoneRequest, LessonRequest, PersonId, Role,
+    SaveAnswerRequest, SetLanguageRequest, StyleRequest,
 };
 
 type Command = fn(&Api, &Caller, u32) -> Result<(), mastery_api::ApiError>;
@@ -113,6 +114,41 @@ fn commands() -> Vec<(&'static str, Command)> {
                 other => other.map(drop),
             }
         }),
+        ("coach_home", |api, c, _| api.coach_home(c).map(drop)),
+        ("log_coaching", |api, c, _| {
+            // Allowed callers get past the role check to "no such learner".
+            let req = CoachingRequest {
+                learner: PersonId(uuid::Uuid::nil()),
+                course: CourseId("clients-l1".into()),
+                held_on: now().date_naive(),
+                duration_minutes: 30,
+                setting: "counter".into(),
+                observations: vec![],
+                next_steps: "n".into(),
+            };
+            match api.log_coaching(c, &req, now()) {
+                Err(e) if e.code == ErrorCode::NotFound => Ok(()),
+                other => other.map(drop),
+            }
+        }),
+        ("learner_coaching", |api, c, _| {
+            match api.learner_coaching(c, PersonId(uuid::Uuid::nil())) {
+                Err(e) if e.code == ErrorCode::NotFound => Ok(()),
+                other => other.map(drop),
+            }
+        }),
+        ("my_coaching", |api, c, _| api.my_coaching(c).map(drop)),
+        ("respond_to_coaching", |api, c, _| {
+            let req = CoachingResponseRequest {
+                session_id: "none".into(),
+                acknowledge: true,
+                comment: String::new(),
+            };
+            match api.respond_to_coaching(c, &req, now()) {
+                Err(e) if e.code == ErrorCode::NotFound => Ok(()),
+                other => other.map(drop),
+            }
+        }),
         ("designer_home", |api, c, _| api.designer_home(c).map(drop)),
         ("draft_tree", |api, c, _| {
             api.draft_tree(c, PROGRAM_PACK_ID, now()).map(drop)
@@ -187,9 +223,14 @@ fn allowed(command: &str, role: Option<Role>) -> bool {
             | "save_answer"
             | "submit_quiz"
             | "self_assessment"
-            | "submit_self_assessment",
+            | "submit_self_assessment"
+            | "my_coaching"
+            | "respond_to_coaching",
             Some(Role::Learner),
         ) => true,
+        ("coach_home" | "log_coaching" | "learner_coaching", Some(Role::Coach | Role::Manager)) => {
+            true
+        }
         ("session_info" | "set_language", Some(_)) => true,
         ("list_users" | "add_user", Some(Role::Administrator) | None) => true,
         // Only the local operator seeds the demo (into an empty database:

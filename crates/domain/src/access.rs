@@ -13,13 +13,16 @@ pub enum Permission {
     ManageAccounts,
     /// Edit, check, publish, compare, import and export content packs.
     DesignCourses,
+    /// Log coaching sessions for learners and see those sessions.
+    CoachLearners,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 3] = [
+    pub const ALL: [Permission; 4] = [
         Permission::ViewOwnLearning,
         Permission::ManageAccounts,
         Permission::DesignCourses,
+        Permission::CoachLearners,
     ];
 }
 
@@ -29,6 +32,8 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         Permission::ViewOwnLearning => role == Role::Learner,
         Permission::ManageAccounts => role == Role::Administrator,
         Permission::DesignCourses => role == Role::CourseDesigner,
+        // A manager may act as coach for their staff.
+        Permission::CoachLearners => matches!(role, Role::Coach | Role::Manager),
     }
 }
 
@@ -61,6 +66,11 @@ mod tests {
             (Manager, DesignCourses, false),
             (CourseDesigner, DesignCourses, true),
             (Administrator, DesignCourses, false),
+            (Learner, CoachLearners, false),
+            (Coach, CoachLearners, true),
+            (Manager, CoachLearners, true),
+            (CourseDesigner, CoachLearners, false),
+            (Administrator, CoachLearners, false),
         ];
         assert_eq!(expected.len(), Role::ALL.len() * Permission::ALL.len());
         for (role, perm, want) in expected {

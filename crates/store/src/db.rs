@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_foundation.sql"),
     include_str!("../migrations/0002_designer.sql"),
     include_str!("../migrations/0003_learning.sql"),
+    include_str!("../migrations/0004_coaching.sql"),
 ];
 
 /// The schema version this build writes (SQLite `user_version`).

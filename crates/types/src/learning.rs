@@ -194,3 +194,89 @@ pub struct StyleScore {
     pub title: LocalizedText,
     pub percent: u8,
 }
+
+/// Where a coaching session took place.
+pub const COACHING_SETTINGS: [&str; 6] =
+    ["counter", "phone", "outreach", "virtual", "office", "other"];
+
+/// One driver observed in a coaching session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Observation {
+    pub driver: crate::Driver,
+    /// 1 (not yet) to 4 (role model).
+    pub rating: u8,
+    pub evidence: String,
+}
+
+/// A coach logs an on-the-job coaching session for a learner.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoachingRequest {
+    pub learner: crate::PersonId,
+    pub course: CourseId,
+    /// The day it took place.
+    pub held_on: chrono::NaiveDate,
+    pub duration_minutes: i32,
+    /// One of [`COACHING_SETTINGS`].
+    pub setting: String,
+    pub observations: Vec<Observation>,
+    pub next_steps: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoachingResponseRequest {
+    pub session_id: String,
+    pub acknowledge: bool,
+    /// Optional with an acknowledgement; the reason, required, with a dispute.
+    pub comment: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CoachingStatus {
+    Awaiting,
+    Acknowledged,
+    Disputed,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoachingSessionView {
+    pub id: String,
+    pub coach: String,
+    pub learner: String,
+    pub learner_id: crate::PersonId,
+    pub course: CourseId,
+    pub course_title: LocalizedText,
+    pub held_on: chrono::NaiveDate,
+    pub duration_minutes: u16,
+    pub setting: String,
+    pub observations: Vec<Observation>,
+    pub next_steps: String,
+    pub status: CoachingStatus,
+    pub response_comment: String,
+}
+
+/// Someone a coach may log a session for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoacheeSummary {
+    pub person_id: crate::PersonId,
+    pub name: String,
+    pub employee_number: String,
+    pub office: Option<String>,
+}
+
+/// What the coach's page needs: whom to coach, the Level 1 courses with
+/// their checklists, and the sessions this coach logged.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoachHome {
+    pub learners: Vec<CoacheeSummary>,
+    pub courses: Vec<CoachingCourse>,
+    pub logged: Vec<CoachingSessionView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoachingCourse {
+    pub id: CourseId,
+    pub title: LocalizedText,
+    /// Checklist items per driver, to guide the observation.
+    pub checklist: Vec<(crate::Driver, Vec<LocalizedText>)>,
+}

@@ -1,0 +1,357 @@
+//! On-the-job coaching: a coach (or a manager acting as coach) logs a
+//! session for a learner, with a 1–4 rating and evidence for each driver
+//! observed; the learner acknowledges it or disputes it with a reason.
+//! Only acknowledged sessions count toward a Level 1 course.
+
+use crate::{errors::new_id, Api, Caller, Result, PROGRAM_PACK_ID};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use mastery_domain::access::Permission;
+use mastery_store::{coaching, packs};
+use mastery_types::{
+    ApiError, CoachHome, CoacheeSummary, CoachingCourse, CoachingRequest, CoachingResponseRequest,
+    CoachingSessionView, CoachingStatus, CourseId, Driver, ErrorCode, Observation, PersonId,
+    COACHING_SETTINGS,
+};
+use std::collections::BTreeSet;
+
+/// Evidence notes and next steps: long enough for a real note, short
+/// enough to stay a note.
+const MAX_NOTE_CHARS: usize = 2000;
+
+fn invalid(message: impl Into<String>) -> ApiError {
+    ApiError::new(ErrorCode::InvalidInput, message)
+}
+
+fn view(s: coaching::Session, pack: Option<&mastery_packs::Pack>) -> Result<CoachingSessionView> {
+    let corrupt = |e: String| {
+        ApiError::new(
+            ErrorCode::Storage,
+            format!("coaching session {} is damaged: {e}", s.id),
+        )
+    };
+    let observations: Vec<Observation> =
+        serde_json::from_str(&s.ratings_json).map_err(|e| corrupt(e.to_string()))?;
+    let held_on =
+        NaiveDate::parse_from_str(&s.held_on, "%Y-%m-%d").map_err(|e| corrupt(e.to_string()))?;
+    let learner_id = PersonId(
+        s.learner_id
+            .parse()
+            .map_err(|e: uuid::Error| corrupt(e.to_string()))?,
+    );
+    let (status, comment) = match &s.response {
+        None => (CoachingStatus::Awaiting, String::new()),
+        Some((k, c, _)) if k == "acknowledged" => (CoachingStatus::Acknowledged, c.clone()),
+        Some((_, c, _)) => (CoachingStatus::Disputed, c.clone()),
+    };
+    Ok(CoachingSessionView {
+        course_title: pack
+            .and_then(|p| p.course(&s.course))
+            .map(|c| c.title.clone())
+            .unwrap_or_default(),
+        id: s.id,
+        coach: s.coach_name,
+        learner: s.learner_name,
+        learner_id,
+        course: s.course,
+        held_on,
+        duration_minutes: s.duration_minutes,
+        setting: s.setting,
+        observations,
+        next_steps: s.next_steps,
+        status,
+        response_comment: comment,
+    })
+}
+
+/// Drivers covered by the acknowledged sessions of one course.
+pub(crate) fn acknowledged_drivers(
+    sessions: &[coaching::Session],
+    course: &CourseId,
+) -> BTreeSet<Driver> {
+    sessions
+        .iter()
+        .filter(|s| &s.course == course)
+        .filter(|s| s.response.as_ref().is_some_and(|r| r.0 == "acknowledged"))
+        .filter_map(|s| serde_json::from_str::<Vec<Observation>>(&s.ratings_json).ok())
+        .flatten()
+        .map(|o| o.driver)
+        .collect()
+}
+
+impl Api {
+    fn latest_pack(&self) -> Result<mastery_packs::Pack> {
+        self.store
+            .read(|c| packs::latest_published(c, PROGRAM_PACK_ID))?
+            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no published pack is loaded"))
+    }
+
+    /// Whom the coach may coach, the Level 1 courses with their
+    /// checklists, and the sessions this coach has logged.
+    pub fn coach_home(&self, caller: &Caller) -> Result<CoachHome> {
+        let me = caller.require_person(Permission::CoachLearners)?;
+        let pack = self.latest_pack()?;
+        let (learners, logged) = self
+            .store
+            .read(|c| Ok((coaching::learners(c)?, coaching::by_coach(c, me)?)))?;
+        let mut coachees = Vec::new();
+        for (id, name, number, office) in learners {
+            let Ok(uuid) = id.parse() else { continue };
+            if PersonId(uuid) == me {
+                continue;
+            }
+            coachees.push(CoacheeSummary {
+                person_id: PersonId(uuid),
+                name,
+                employee_number: number,
+                office,
+            });
+        }
+        let courses = pack
+            .courses
+            .iter()
+            .filter(|c| c.completion.coaching)
+            .map(|c| CoachingCourse {
+                id: c.id.clone(),
+                title: c.title.clone(),
+                checklist: Driver::ALL
+                    .into_iter()
+                    .map(|d| {
+                        let items = pack
+                            .checklist_of(&c.id)
+                            .map(|k| {
+                                k.items
+                                    .iter()
+                                    .filter(|i| i.driver == d)
+                                    .map(|i| i.text.clone())
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        (d, items)
+                    })
+                    .collect(),
+            })
+            .collect();
+        Ok(CoachHome {
+            learners: coachees,
+            courses,
+            logged: logged
+                .into_iter()
+                .map(|s| view(s, Some(&pack)))
+                .collect::<Result<_>>()?,
+        })
+    }
+
+    /// Logs a coaching session. Refused, with nothing saved, for oneself,
+    /// an unknown learner or course, a duration outside 1–480 minutes, a
+    /// date in the future or over a year old, or a rating outside 1–4.
+    pub fn log_coaching(
+        &self,
+        caller: &Caller,
+        req: &CoachingRequest,
+        now: DateTime<Utc>,
+    ) -> Result<CoachingSessionView> {
+        let me = caller.require_person(Permission::CoachLearners)?;
+        if req.learner == me {
+            return Err(ApiError::new(
+                ErrorCode::Forbidden,
+                "a coach cannot log a coaching session for themself",
+            ));
+        }
+        let roles = self
+            .store
+            .read(|c| mastery_store::people::roles(c, req.learner))?;
+        if !roles.contains(&mastery_types::Role::Learner) {
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!("there is no learner {}", req.learner),
+            ));
+        }
+        let pack = self.latest_pack()?;
+        if pack.course(&req.course).is_none() {
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!("there is no course {}", req.course),
+            ));
+        }
+        if !(1..=480).contains(&req.duration_minutes) {
+            return Err(invalid(format!(
+                "the duration must be between 1 and 480 minutes, not {}",
+                req.duration_minutes
+            )));
+        }
+        // A day of slack: the coach's office may be a day ahead of UTC.
+        let today = now.date_naive();
+        if req.held_on > today + Duration::days(1) {
+            return Err(invalid(format!(
+                "the session date {} is in the future",
+                req.held_on
+            )));
+        }
+        if req.held_on < today - Duration::days(365) {
+            return Err(invalid(format!(
+                "the session date {} is more than a year ago",
+                req.held_on
+            )));
+        }
+        if !COACHING_SETTINGS.contains(&req.setting.as_str()) {
+            return Err(invalid(format!(
+                "the setting must be one of {}, not {:?}",
+                COACHING_SETTINGS.join(", "),
+                req.setting
+            )));
+        }
+        if req.observations.is_empty() {
+            return Err(invalid(
+                "rate at least one of the Five Drivers you observed",
+            ));
+        }
+        let mut seen = BTreeSet::new();
+        for o in &req.observations {
+            if !seen.insert(o.driver) {
+                return Err(invalid(format!("{} is rated twice", o.driver.as_str())));
+            }
+            if !(1..=4).contains(&o.rating) {
+                return Err(invalid(format!(
+                    "the rating for {} must be 1 to 4, not {}",
+                    o.driver.as_str(),
+                    o.rating
+                )));
+            }
+            let n = o.evidence.trim().chars().count();
+            if n == 0 {
+                return Err(invalid(format!(
+                    "write the evidence you saw for {}",
+                    o.driver.as_str()
+                )));
+            }
+            if n > MAX_NOTE_CHARS {
+                return Err(invalid(format!(
+                    "the evidence for {} is longer than {MAX_NOTE_CHARS} characters",
+                    o.driver.as_str()
+                )));
+            }
+        }
+        let next = req.next_steps.trim();
+        if next.is_empty() || next.chars().count() > MAX_NOTE_CHARS {
+            return Err(invalid(format!(
+                "write the agreed next steps (up to {MAX_NOTE_CHARS} characters)"
+            )));
+        }
+        let observations: Vec<Observation> = req
+            .observations
+            .iter()
+            .map(|o| Observation {
+                driver: o.driver,
+                rating: o.rating,
+                evidence: o.evidence.trim().to_owned(),
+            })
+            .collect();
+        let json = serde_json::to_string(&observations).map_err(|e| invalid(e.to_string()))?;
+        let id = new_id(now).to_string();
+        let duration = u16::try_from(req.duration_minutes).unwrap_or(480);
+        let session = self.store.write(|tx| {
+            coaching::insert(
+                tx,
+                &coaching::NewSession {
+                    id: id.clone(),
+                    coach: me,
+                    learner: req.learner,
+                    course: &req.course,
+                    pack_id: &pack.id,
+                    pack_version: &pack.version,
+                    held_on: req.held_on,
+                    duration_minutes: duration,
+                    setting: &req.setting,
+                    ratings_json: &json,
+                    next_steps: next,
+                    recorded_at: now,
+                },
+            )?;
+            coaching::session(tx, &id)
+        })?;
+        let session = session
+            .ok_or_else(|| ApiError::new(ErrorCode::Storage, "the session was not saved"))?;
+        view(session, Some(&pack))
+    }
+
+    /// The sessions logged about the calling learner, newest first.
+    pub fn my_coaching(&self, caller: &Caller) -> Result<Vec<CoachingSessionView>> {
+        let me = caller.require_person(Permission::ViewOwnLearning)?;
+        let pack = self.latest_pack()?;
+        self.store
+            .read(|c| coaching::for_learner(c, me))?
+            .into_iter()
+            .map(|s| view(s, Some(&pack)))
+            .collect()
+    }
+
+    /// A learner's sessions, for a coach who has logged at least one of them.
+    pub fn learner_coaching(
+        &self,
+        caller: &Caller,
+        learner: PersonId,
+    ) -> Result<Vec<CoachingSessionView>> {
+        let me = caller.require_person(Permission::CoachLearners)?;
+        let sessions = self.store.read(|c| coaching::for_learner(c, learner))?;
+        if !sessions.iter().any(|s| s.coach_id == me.0.to_string()) {
+            // Not "forbidden": whether others coached them is not the
+            // caller's business either.
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                "you have no coaching sessions with this learner; you can see the history of learners you have coached",
+            ));
+        }
+        let pack = self.latest_pack()?;
+        sessions.into_iter().map(|s| view(s, Some(&pack))).collect()
+    }
+
+    /// The learner acknowledges a session (optionally with a comment) or
+    /// disputes it (with a reason). Once per session; only its learner.
+    pub fn respond_to_coaching(
+        &self,
+        caller: &Caller,
+        req: &CoachingResponseRequest,
+        now: DateTime<Utc>,
+    ) -> Result<CoachingSessionView> {
+        let me = caller.require_person(Permission::ViewOwnLearning)?;
+        let comment = req.comment.trim();
+        if !req.acknowledge && comment.is_empty() {
+            return Err(invalid("say why you dispute this session"));
+        }
+        if comment.chars().count() > MAX_NOTE_CHARS {
+            return Err(invalid(format!(
+                "the comment is longer than {MAX_NOTE_CHARS} characters"
+            )));
+        }
+        let pack = self.latest_pack()?;
+        let session = self.store.write(|tx| {
+            let Some(s) = coaching::session(tx, &req.session_id)? else {
+                return Ok(Err(ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("there is no coaching session {} about you", req.session_id),
+                )));
+            };
+            if s.learner_id != me.0.to_string() {
+                return Ok(Err(ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("there is no coaching session {} about you", req.session_id),
+                )));
+            }
+            if s.response.is_some() {
+                return Ok(Err(ApiError::new(
+                    ErrorCode::Conflict,
+                    "you have already responded to this session",
+                )));
+            }
+            let kind = if req.acknowledge {
+                "acknowledged"
+            } else {
+                "disputed"
+            };
+            coaching::respond(tx, &new_id(now).to_string(), &s.id, me, kind, comment, now)?;
+            Ok(coaching::session(tx, &s.id)?
+                .ok_or_else(|| ApiError::new(ErrorCode::Storage, "the response was not saved")))
+        })??;
+        view(session, Some(&pack))
+    }
+}
