@@ -10,6 +10,9 @@ use mastery_packs::{ItemKind, QuizItem};
 const LEARNER: &str = "jordan";
 const PASSWORD: &str = "mastery-demo-2026";
 const COURSE: &str = "clients-l1";
+const LEARNER_NAME: &str = "Jordan Baptiste";
+/// The demo coach.
+const COACH: &str = "marc";
 
 /// Clicks the way to the pack's best answer for `item`; `wrong` picks a
 /// wrong one instead (for single-choice items).
@@ -184,5 +187,73 @@ async fn a_learner_reads_passes_the_check_and_gets_a_style_profile() {
     )
     .await;
     app.screenshot("course-progress").await;
+
+    // The demo coach logs two sessions that together cover the five drivers.
+    app.click("#sign-out").await;
+    app.type_into("#username", COACH).await;
+    app.type_into("#password", PASSWORD).await;
+    app.click("#sign-in-submit").await;
+    app.click("[data-nav='nav-coaching']").await;
+    // Marc works in French.
+    app.wait_text(".coaching h1", "Accompagnement").await;
+    app.click("button[data-lang='en']").await;
+    app.wait_text(".coaching h1", "Coaching").await;
+    for (drivers, next) in [
+        (
+            &["knowledge", "timeliness", "fairness"][..],
+            "Use the plain-language close on every call this week.",
+        ),
+        (
+            &["outcome", "extra_mile"][..],
+            "Offer the direct-deposit form to clients still paid by cheque.",
+        ),
+    ] {
+        app.click(&format!(
+            "#coach-learner option[data-name='{LEARNER_NAME}']"
+        ))
+        .await;
+        app.click("#coach-course option[value='clients-l1']").await;
+        app.type_into("#coach-duration", "40").await;
+        app.click("#coach-setting option[value='phone']").await;
+        for d in drivers {
+            app.click(&format!("#obs-{d}")).await;
+            app.click(&format!("#rate-{d}-3")).await;
+            app.type_into(
+                &format!("#evidence-{d}"),
+                "Heard on two calls: clear, checked understanding.",
+            )
+            .await;
+        }
+        app.type_into("#coach-next", next).await;
+        app.click("#coach-submit").await;
+        app.wait_contains("#coaching-result", "Session logged for Jordan Baptiste")
+            .await;
+    }
+    app.wait_count("#coach-logged [data-status='coaching-awaiting']", 2)
+        .await;
+    app.scroll_to_top().await;
+    app.screenshot("coaching").await;
+
+    // The learner acknowledges both; the course is complete and Level 2 opens.
+    app.click("#sign-out").await;
+    app.type_into("#username", LEARNER).await;
+    app.type_into("#password", PASSWORD).await;
+    app.click("#sign-in-submit").await;
+    app.click(&format!("[data-open-course='{COURSE}']")).await;
+    app.wait_count("#my-coaching [data-acknowledge]", 2).await;
+    app.click("#my-coaching [data-acknowledge]").await;
+    app.wait_count("#my-coaching [data-acknowledge]", 1).await;
+    app.click("#my-coaching [data-acknowledge]").await;
+    app.wait_count("#my-coaching [data-status='coaching-acknowledged']", 2)
+        .await;
+    app.find("#course-complete").await;
+    app.wait_count("#requirements li[data-met='true']", 4).await;
+    app.scroll_to_top().await;
+    app.screenshot("course-complete").await;
+    app.click("#back-to-catalogue").await;
+    app.wait_count("[data-course-id='clients-l1'][data-state='completed']", 1)
+        .await;
+    app.wait_count("[data-course-id='clients-l2'][data-state='open']", 1)
+        .await;
     app.stop().await;
 }

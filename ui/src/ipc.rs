@@ -12,6 +12,7 @@ use mastery_types::{
     AttemptRequest, AttemptResult, AttemptView, LessonDoneRequest, QuizStatus, SaveAnswerRequest,
     SelfAssessmentView, StyleProfile, StyleRequest,
 };
+use mastery_types::{CoachHome, CoachingRequest, CoachingResponseRequest, CoachingSessionView};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -173,4 +174,22 @@ pub async fn self_assessment(request: &CourseRequest) -> Result<SelfAssessmentVi
 
 pub async fn submit_self_assessment(request: &StyleRequest) -> Result<StyleProfile, ApiError> {
     call("submit_self_assessment", &WithRequest { request }).await
+}
+
+pub async fn coach_home() -> Result<CoachHome, ApiError> {
+    call("coach_home", &NoArgs {}).await
+}
+
+pub async fn log_coaching(request: &CoachingRequest) -> Result<CoachingSessionView, ApiError> {
+    call("log_coaching", &WithRequest { request }).await
+}
+
+pub async fn my_coaching() -> Result<Vec<CoachingSessionView>, ApiError> {
+    call("my_coaching", &NoArgs {}).await
+}
+
+pub async fn respond_to_coaching(
+    request: &CoachingResponseRequest,
+) -> Result<CoachingSessionView, ApiError> {
+    call("respond_to_coaching", &WithRequest { request }).await
 }

@@ -23,6 +23,8 @@ pub enum Page {
     /// A Level 1 course's communication-style self-assessment.
     SelfAssessment(CourseId),
     Accounts,
+    /// Coach or manager: log coaching sessions, see responses.
+    Coaching,
     /// Course designer: versions, compare, import and export.
     Designer,
     /// Course designer: the draft's files, editor, preview and problems.
@@ -57,6 +59,8 @@ pub fn home_page(session: &SessionInfo) -> Page {
         Page::Catalogue
     } else if session.roles.contains(&Role::Administrator) {
         Page::Accounts
+    } else if session.roles.contains(&Role::Coach) || session.roles.contains(&Role::Manager) {
+        Page::Coaching
     } else if session.roles.contains(&Role::CourseDesigner) {
         Page::Designer
     } else {

@@ -73,7 +73,7 @@ impl LearnerView {
 
 impl Api {
     pub(crate) fn learner_view(&self, me: mastery_types::PersonId) -> Result<LearnerView> {
-        let (pack, completed, person) = self.store.read(|c| {
+        let (pack, mut completed, person) = self.store.read(|c| {
             Ok((
                 packs::latest_published(c, PROGRAM_PACK_ID)?,
                 completions::completed_courses(c, me, PROGRAM_PACK_ID)?,
@@ -86,6 +86,24 @@ impl Api {
                 format!("no published version of the {PROGRAM_PACK_ID} pack is loaded"),
             )
         })?;
+        // Completed: recorded (prior learning, demo data), or derived from
+        // the learner's facts by the course's completion rule.
+        let derived = self.store.read(|c| {
+            let sessions = mastery_store::coaching::for_learner(c, me)?;
+            let mut done = Vec::new();
+            for course in &pack.courses {
+                if !completed.contains(&course.id)
+                    && mastery_packs::is_complete(
+                        course,
+                        &course_facts(c, me, &pack, course, &sessions)?,
+                    )
+                {
+                    done.push(course.id.clone());
+                }
+            }
+            Ok(done)
+        })?;
+        completed.extend(derived);
         let titles = pack
             .courses
             .iter()
@@ -106,16 +124,12 @@ impl Api {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
         let view = self.learner_view(me)?;
         let (course, entry) = view.open_course(&req.course)?;
-        let (done, resume, attempts, style, sessions) = self.store.read(|c| {
+        let (done, resume, facts) = self.store.read(|c| {
+            let sessions = mastery_store::coaching::for_learner(c, me)?;
             Ok((
                 learning::lessons_done(c, me, &course.id)?,
                 learning::last_opened(c, me, &course.id)?,
-                learning::attempts(c, me, &course.id)?,
-                match &course.self_assessment {
-                    Some(id) => learning::latest_style(c, me, id)?.is_some(),
-                    None => false,
-                },
-                mastery_store::coaching::for_learner(c, me)?,
+                course_facts(c, me, &view.pack, course, &sessions)?,
             ))
         })?;
         let lessons: Vec<LessonSummary> = view
@@ -130,20 +144,6 @@ impl Api {
                 done: done.contains(&l.id),
             })
             .collect();
-        let facts = mastery_packs::CourseFacts {
-            lessons_total: lessons.len(),
-            lessons_done: lessons.iter().filter(|l| l.done).count(),
-            knowledge_check_passed: attempts
-                .iter()
-                .any(|a| a.submitted.as_ref().is_some_and(|s| s.1)),
-            self_assessment_done: style,
-            coaching_covers_all_drivers: crate::coaching::acknowledged_drivers(
-                &sessions, &course.id,
-            )
-            .len()
-                == mastery_types::Driver::ALL.len(),
-            ..Default::default()
-        };
         let requirements = mastery_packs::requirements(course, &facts)
             .into_iter()
             .map(|(key, met)| Requirement {
@@ -303,4 +303,37 @@ impl From<PackLoad> for String {
             }
         }
     }
+}
+
+/// What the learner's facts say about one course, for its completion rule.
+fn course_facts(
+    c: &mastery_store::Connection,
+    me: mastery_types::PersonId,
+    pack: &mastery_packs::Pack,
+    course: &mastery_packs::PackCourse,
+    sessions: &[mastery_store::coaching::Session],
+) -> mastery_store::Result<mastery_packs::CourseFacts> {
+    let done = learning::lessons_done(c, me, &course.id)?;
+    let lessons: Vec<&mastery_packs::Lesson> = pack
+        .lessons
+        .iter()
+        .filter(|l| l.course == course.id)
+        .collect();
+    let attempts = learning::attempts(c, me, &course.id)?;
+    let style = match &course.self_assessment {
+        Some(id) => learning::latest_style(c, me, id)?.is_some(),
+        None => false,
+    };
+    Ok(mastery_packs::CourseFacts {
+        lessons_total: lessons.len(),
+        lessons_done: lessons.iter().filter(|l| done.contains(&l.id)).count(),
+        knowledge_check_passed: attempts
+            .iter()
+            .any(|a| a.submitted.as_ref().is_some_and(|s| s.1)),
+        self_assessment_done: style,
+        coaching_covers_all_drivers: crate::coaching::acknowledged_drivers(sessions, &course.id)
+            .len()
+            == mastery_types::Driver::ALL.len(),
+        ..Default::default()
+    })
 }

@@ -529,3 +529,108 @@ fn the_self_assessment_gives_a_profile_and_refuses_incomplete_answers() {
         .iter()
         .any(|r| r.key == "self_assessment" && r.met));
 }
+
+#[test]
+fn level_1_completed_from_facts_unlocks_level_2() {
+    use mastery_types::{
+        Availability, CoachingRequest, CoachingResponseRequest, Driver, Observation,
+    };
+    let api = api();
+    let me = person(&api, 1, &[Role::Learner]);
+    let coach = person(&api, 2, &[Role::Coach]);
+    let state = |api: &mastery_api::Api, id: &str| {
+        api.catalogue(&me)
+            .expect("catalogue")
+            .tracks
+            .iter()
+            .flat_map(|t| t.courses.iter())
+            .find(|c| c.id.as_str() == id)
+            .map(|c| c.availability.clone())
+            .expect("course")
+    };
+    assert!(matches!(
+        state(&api, "clients-l2"),
+        Availability::Locked { .. }
+    ));
+    let outline = api.course_outline(&me, &course()).expect("outline");
+    for l in &outline.lessons {
+        api.mark_lesson_done(
+            &me,
+            &LessonDoneRequest {
+                lesson: l.id.clone(),
+            },
+            now(),
+        )
+        .expect("done");
+    }
+    let a = api.start_quiz(&me, &course(), now()).expect("start");
+    for item in quiz_items() {
+        let req = SaveAnswerRequest {
+            attempt_id: a.attempt_id.clone(),
+            item_id: item.id.clone(),
+            answer: right(&item),
+        };
+        api.save_answer(&me, &req, now()).expect("saved");
+    }
+    assert!(
+        api.submit_quiz(
+            &me,
+            &AttemptRequest {
+                attempt_id: a.attempt_id.clone()
+            },
+            now()
+        )
+        .expect("submit")
+        .passed
+    );
+    let sa = api.self_assessment(&me, &course()).expect("sa");
+    let ratings = sa.statements.iter().map(|s| (s.id.clone(), 3)).collect();
+    api.submit_self_assessment(
+        &me,
+        &StyleRequest {
+            course: CourseId(COURSE.into()),
+            ratings,
+        },
+        now(),
+    )
+    .expect("style");
+    assert!(
+        matches!(state(&api, "clients-l2"), Availability::Locked { .. }),
+        "coaching still missing"
+    );
+    let learner_id = api.session_info(&me).expect("me").person_id;
+    let session = api
+        .log_coaching(
+            &coach,
+            &CoachingRequest {
+                learner: learner_id,
+                course: CourseId(COURSE.into()),
+                held_on: now().date_naive(),
+                duration_minutes: 60,
+                setting: "phone".into(),
+                observations: Driver::ALL
+                    .iter()
+                    .map(|d| Observation {
+                        driver: *d,
+                        rating: 3,
+                        evidence: "Seen on three calls.".into(),
+                    })
+                    .collect(),
+                next_steps: "Keep summarizing before closing.".into(),
+            },
+            now(),
+        )
+        .expect("logged");
+    api.respond_to_coaching(
+        &me,
+        &CoachingResponseRequest {
+            session_id: session.id,
+            acknowledge: true,
+            comment: String::new(),
+        },
+        now(),
+    )
+    .expect("acknowledged");
+    assert_eq!(state(&api, "clients-l1"), Availability::Completed);
+    assert_eq!(state(&api, "clients-l2"), Availability::Open);
+}

@@ -4,7 +4,7 @@
 use crate::components::error_text;
 use crate::ipc;
 use crate::state::{navigate, use_app, use_load, Page};
-use mastery_types::{CourseId, CourseRequest};
+use mastery_types::{CoachingResponseRequest, CoachingStatus, CourseId, CourseRequest};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,10 +17,38 @@ pub fn course_page(p: &CoursePageProps) -> Html {
     let state = use_app();
     let t = &state.i18n;
     let lang = t.lang();
-    let data = use_load(p.course.clone(), |course| async move {
+    // Responding to a coaching session can meet a requirement: both reload.
+    let reload = use_state(|| 0u32);
+    let data = use_load((p.course.clone(), *reload), |(course, _)| async move {
         ipc::course_outline(&CourseRequest { course }).await
     });
     let go = |page: Page| navigate(&state, page);
+    let sessions = use_load(*reload, |_| ipc::my_coaching());
+    let comment = use_state(String::new);
+    let response_error = use_state(|| None::<mastery_types::ApiError>);
+    let respond = |session: String, acknowledge: bool| {
+        let (comment, reload, response_error) =
+            (comment.clone(), reload.clone(), response_error.clone());
+        Callback::from(move |_| {
+            let req = CoachingResponseRequest {
+                session_id: session.clone(),
+                acknowledge,
+                comment: (*comment).clone(),
+            };
+            let (comment, reload, response_error) =
+                (comment.clone(), reload.clone(), response_error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match ipc::respond_to_coaching(&req).await {
+                    Ok(_) => {
+                        comment.set(String::new());
+                        response_error.set(None);
+                        reload.set(*reload + 1);
+                    }
+                    Err(e) => response_error.set(Some(e)),
+                }
+            });
+        })
+    };
     let back = html! {
         <nav class="crumbs" aria-label={t.t("breadcrumb")}>
             <button type="button" class="link" id="back-to-catalogue" onclick={go(Page::Catalogue)}>
@@ -57,6 +85,9 @@ pub fn course_page(p: &CoursePageProps) -> Html {
                     <p class="lead">{ o.course.summary.get(lang).to_owned() }</p>
                     <section class="card" aria-labelledby="progress-title">
                         <h2 id="progress-title">{ t.t("course-progress") }</h2>
+                        if !o.requirements.is_empty() && o.requirements.iter().all(|r| r.met) {
+                            <p class="ok" id="course-complete" role="status">{ t.t("course-complete") }</p>
+                        }
                         <ul class="requirements" id="requirements">
                             { for o.requirements.iter().map(|r| html! {
                                 <li data-requirement={r.key.clone()} data-met={r.met.to_string()}
@@ -88,6 +119,41 @@ pub fn course_page(p: &CoursePageProps) -> Html {
                             <button type="button" class="primary" id="open-check" onclick={go(Page::Quiz(o.course.id.clone()))}>
                                 { t.t("check-open") }
                             </button>
+                        </section>
+                    }
+                    if o.requirements.iter().any(|r| r.key == "coaching") {
+                        <section class="card" aria-labelledby="coaching-title" id="my-coaching">
+                            <h2 id="coaching-title">{ t.t("coaching-mine-title") }</h2>
+                            { match &*sessions {
+                                Some(Ok(list)) => {
+                                    let mine: Vec<_> = list.iter().filter(|s| s.course == o.course.id).collect();
+                                    if mine.is_empty() {
+                                        html! { <p class="muted">{ t.t("coaching-none-yet") }</p> }
+                                    } else {
+                                        html! { for mine.into_iter().map(|s| html! {
+                                            <>
+                                            { crate::pages::coaching::session_html(t, s, false) }
+                                            if s.status == CoachingStatus::Awaiting {
+                                                <div class="respond" data-respond={s.id.clone()}>
+                                                    <label for={format!("comment-{}", s.id)}>{ t.t("coaching-comment") }</label>
+                                                    <textarea id={format!("comment-{}", s.id)} rows="2" value={(*comment).clone()} oninput={{
+                                                        let h = comment.clone();
+                                                        Callback::from(move |e: InputEvent| { let a: web_sys::HtmlTextAreaElement = e.target_unchecked_into(); h.set(a.value()); })
+                                                    }}></textarea>
+                                                    <div class="actions">
+                                                        <button type="button" class="primary" data-acknowledge={s.id.clone()} onclick={respond(s.id.clone(), true)}>{ t.t("coaching-acknowledge") }</button>
+                                                        <button type="button" class="secondary" data-dispute={s.id.clone()} onclick={respond(s.id.clone(), false)}>{ t.t("coaching-dispute") }</button>
+                                                    </div>
+                                                </div>
+                                            }
+                                            </>
+                                        }) }
+                                    }
+                                }
+                                Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
+                                None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
+                            } }
+                            if let Some(e) = &*response_error { <p class="error" role="alert">{ error_text(t, e) }</p> }
                         </section>
                     }
                     if o.has_self_assessment {

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod catalogue;
+pub mod coaching;
 pub mod course;
 pub mod designer;
 pub mod editor;
