@@ -90,12 +90,13 @@ impl Api {
         // the learner's facts by the course's completion rule.
         let derived = self.store.read(|c| {
             let sessions = mastery_store::coaching::for_learner(c, me)?;
+            let submissions = mastery_store::assignments::of_person(c, me)?;
             let mut done = Vec::new();
             for course in &pack.courses {
                 if !completed.contains(&course.id)
                     && mastery_packs::is_complete(
                         course,
-                        &course_facts(c, me, &pack, course, &sessions)?,
+                        &course_facts(c, me, &pack, course, &sessions, &submissions)?,
                     )
                 {
                     done.push(course.id.clone());
@@ -126,10 +127,11 @@ impl Api {
         let (course, entry) = view.open_course(&req.course)?;
         let (done, resume, facts) = self.store.read(|c| {
             let sessions = mastery_store::coaching::for_learner(c, me)?;
+            let submissions = mastery_store::assignments::of_person(c, me)?;
             Ok((
                 learning::lessons_done(c, me, &course.id)?,
                 learning::last_opened(c, me, &course.id)?,
-                course_facts(c, me, &view.pack, course, &sessions)?,
+                course_facts(c, me, &view.pack, course, &sessions, &submissions)?,
             ))
         })?;
         let lessons: Vec<LessonSummary> = view
@@ -312,6 +314,7 @@ fn course_facts(
     pack: &mastery_packs::Pack,
     course: &mastery_packs::PackCourse,
     sessions: &[mastery_store::coaching::Session],
+    submissions: &[mastery_store::assignments::Submission],
 ) -> mastery_store::Result<mastery_packs::CourseFacts> {
     let done = learning::lessons_done(c, me, &course.id)?;
     let lessons: Vec<&mastery_packs::Lesson> = pack
@@ -334,6 +337,7 @@ fn course_facts(
         coaching_covers_all_drivers: crate::coaching::acknowledged_drivers(sessions, &course.id)
             .len()
             == mastery_types::Driver::ALL.len(),
+        assignments_accepted: crate::assignments::all_accepted(pack, &course.id, submissions),
         ..Default::default()
     })
 }

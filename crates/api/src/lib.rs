@@ -14,6 +14,7 @@
 //! ```
 
 mod accounts;
+mod assignments;
 mod auth;
 mod caller;
 mod catalogue;

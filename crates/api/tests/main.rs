@@ -1,5 +1,6 @@
 //! API tests: every use case through `Api`, with the clock passed in.
 
+mod assignments;
 mod auth;
 mod bad_input;
 mod coaching;

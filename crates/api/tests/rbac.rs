@@ -6,8 +6,8 @@ use crate::common::{api, edit, file_req, new_user, now, person, publish_req};
 use mastery_api::{Api, Caller, ErrorCode, PROGRAM_PACK_ID};
 use mastery_types::{
     Answer, AttemptRequest, CoachingRequest, CoachingResponseRequest, CourseId, CourseRequest,
-    DiffRequest, ExportRequest, LessonDoneRequest, LessonRequest, PersonId, Role,
-    SaveAnswerRequest, SetLanguageRequest, StyleRequest,
+    DiffRequest, ExportRequest, LessonDoneRequest, LessonRequest, PersonId, ReviewRequest, Role,
+    SaveAnswerRequest, SetLanguageRequest, StyleRequest, SubmitAssignmentRequest,
 };
 
 type Command = fn(&Api, &Caller, u32) -> Result<(), mastery_api::ApiError>;
@@ -149,6 +149,35 @@ fn commands() -> Vec<(&'static str, Command)> {
                 other => other.map(drop),
             }
         }),
+        ("assignments", |api, c, _| {
+            api.assignments(c, &l1()).map(drop)
+        }),
+        ("submit_assignment", |api, c, _| {
+            // Allowed callers get past the role check to "no assignments".
+            let req = SubmitAssignmentRequest {
+                course: CourseId("clients-l1".into()),
+                assignment: "a1".into(),
+                body: "b".into(),
+                files: vec![],
+            };
+            match api.submit_assignment(c, &req, now()) {
+                Err(e) if e.code == ErrorCode::NotFound => Ok(()),
+                other => other.map(drop),
+            }
+        }),
+        ("review_queue", |api, c, _| api.review_queue(c).map(drop)),
+        ("review_submission", |api, c, _| {
+            let req = ReviewRequest {
+                submission_id: "none".into(),
+                scores: vec![],
+                comment: String::new(),
+                accept: false,
+            };
+            match api.review_submission(c, &req, now()) {
+                Err(e) if e.code == ErrorCode::NotFound => Ok(()),
+                other => other.map(drop),
+            }
+        }),
         ("designer_home", |api, c, _| api.designer_home(c).map(drop)),
         ("draft_tree", |api, c, _| {
             api.draft_tree(c, PROGRAM_PACK_ID, now()).map(drop)
@@ -225,12 +254,16 @@ fn allowed(command: &str, role: Option<Role>) -> bool {
             | "self_assessment"
             | "submit_self_assessment"
             | "my_coaching"
-            | "respond_to_coaching",
+            | "respond_to_coaching"
+            | "assignments"
+            | "submit_assignment",
             Some(Role::Learner),
         ) => true,
-        ("coach_home" | "log_coaching" | "learner_coaching", Some(Role::Coach | Role::Manager)) => {
-            true
-        }
+        (
+            "coach_home" | "log_coaching" | "learner_coaching" | "review_queue"
+            | "review_submission",
+            Some(Role::Coach | Role::Manager),
+        ) => true,
         ("session_info" | "set_language", Some(_)) => true,
         ("list_users" | "add_user", Some(Role::Administrator) | None) => true,
         // Only the local operator seeds the demo (into an empty database:

@@ -280,3 +280,103 @@ pub struct CoachingCourse {
     /// Checklist items per driver, to guide the observation.
     pub checklist: Vec<(crate::Driver, Vec<LocalizedText>)>,
 }
+
+/// A rubric as reviewers and learners read it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RubricView {
+    pub id: String,
+    pub title: LocalizedText,
+    pub min_total_percent: u8,
+    pub min_each: u8,
+    pub criteria: Vec<CriterionView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CriterionView {
+    pub id: String,
+    pub title: LocalizedText,
+    pub drivers: Vec<crate::Driver>,
+    /// Descriptors for scores 1..=n.
+    pub levels: Vec<LocalizedText>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssignmentStatus {
+    NotStarted,
+    Submitted,
+    Returned,
+    Accepted,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CriterionScore {
+    pub criterion: String,
+    pub score: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewView {
+    pub reviewer: String,
+    pub scores: Vec<CriterionScore>,
+    pub comment: String,
+    pub accepted: bool,
+    pub at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileInfo {
+    pub name: String,
+    pub size: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmissionView {
+    pub id: String,
+    pub learner: String,
+    pub course: CourseId,
+    pub course_title: LocalizedText,
+    pub assignment: String,
+    pub assignment_title: LocalizedText,
+    pub body: String,
+    pub submitted_at: DateTime<Utc>,
+    pub files: Vec<FileInfo>,
+    pub review: Option<ReviewView>,
+    pub rubric: Option<RubricView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignmentView {
+    pub id: String,
+    pub title: LocalizedText,
+    /// The brief, rendered from Markdown and sanitized.
+    pub brief_html: LocalizedText,
+    pub max_attachment_mb: u8,
+    pub rubric: Option<RubricView>,
+    pub status: AssignmentStatus,
+    /// Oldest first; the last is the current one.
+    pub submissions: Vec<SubmissionView>,
+}
+
+/// A file attached to a submission, base64-encoded for IPC.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Upload {
+    pub name: String,
+    pub base64: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmitAssignmentRequest {
+    pub course: CourseId,
+    pub assignment: String,
+    pub body: String,
+    pub files: Vec<Upload>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewRequest {
+    pub submission_id: String,
+    pub scores: Vec<CriterionScore>,
+    pub comment: String,
+    pub accept: bool,
+}
