@@ -2,6 +2,7 @@
 //! WebKit window under Xvfb, driven over WebDriver (tauri-driver). Run by
 //! `cargo xtask test`, which builds the UI and the binary first.
 
+mod assignment_review;
 mod designer;
 mod harness;
 mod learning;

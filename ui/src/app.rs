@@ -5,9 +5,10 @@ use crate::components::header::Header;
 use crate::i18n::{self, I18n};
 use crate::ipc;
 use crate::pages::{
-    accounts::AccountsPage, catalogue::CataloguePage, coaching::CoachingPage, course::CoursePage,
-    designer::DesignerPage, editor::DraftEditorPage, lesson::LessonPage, quiz::QuizPage,
-    self_assessment::StylePage, setup::SetupPage, sign_in::SignInPage,
+    accounts::AccountsPage, assignments::AssignmentsPage, catalogue::CataloguePage,
+    coaching::CoachingPage, course::CoursePage, designer::DesignerPage, editor::DraftEditorPage,
+    lesson::LessonPage, quiz::QuizPage, self_assessment::StylePage, setup::SetupPage,
+    sign_in::SignInPage,
 };
 use crate::state::{Action, AppState, Page};
 use gloo_storage::{LocalStorage, Storage};
@@ -106,6 +107,9 @@ pub fn app() -> Html {
             }
             Page::SelfAssessment(ref id) => {
                 html! { <StylePage key={id.as_str().to_owned()} course={id.clone()} /> }
+            }
+            Page::Assignments(ref id) => {
+                html! { <AssignmentsPage key={id.as_str().to_owned()} course={id.clone()} /> }
             }
             Page::Coaching => html! { <CoachingPage /> },
             Page::Designer => html! { <DesignerPage /> },

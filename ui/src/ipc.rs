@@ -8,6 +8,7 @@ use mastery_types::{
     NewUser, Progress, PublishRequest, SessionInfo, SetLanguageRequest, SetupStatus, SignInRequest,
     UserSummary, VersionInfo,
 };
+use mastery_types::{AssignmentView, ReviewRequest, SubmissionView, SubmitAssignmentRequest};
 use mastery_types::{
     AttemptRequest, AttemptResult, AttemptView, LessonDoneRequest, QuizStatus, SaveAnswerRequest,
     SelfAssessmentView, StyleProfile, StyleRequest,
@@ -192,4 +193,22 @@ pub async fn respond_to_coaching(
     request: &CoachingResponseRequest,
 ) -> Result<CoachingSessionView, ApiError> {
     call("respond_to_coaching", &WithRequest { request }).await
+}
+
+pub async fn assignments(request: &CourseRequest) -> Result<Vec<AssignmentView>, ApiError> {
+    call("assignments", &WithRequest { request }).await
+}
+
+pub async fn submit_assignment(
+    request: &SubmitAssignmentRequest,
+) -> Result<SubmissionView, ApiError> {
+    call("submit_assignment", &WithRequest { request }).await
+}
+
+pub async fn review_queue() -> Result<Vec<SubmissionView>, ApiError> {
+    call("review_queue", &NoArgs {}).await
+}
+
+pub async fn review_submission(request: &ReviewRequest) -> Result<SubmissionView, ApiError> {
+    call("review_submission", &WithRequest { request }).await
 }

@@ -22,6 +22,8 @@ pub enum Page {
     Quiz(CourseId),
     /// A Level 1 course's communication-style self-assessment.
     SelfAssessment(CourseId),
+    /// A Level 2 course's assignments.
+    Assignments(CourseId),
     Accounts,
     /// Coach or manager: log coaching sessions, see responses.
     Coaching,

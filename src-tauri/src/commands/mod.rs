@@ -3,6 +3,7 @@
 //! role checks are in the API, not here.
 
 pub mod accounts;
+pub mod assignments;
 pub mod coaching;
 pub mod design;
 pub mod learning;

@@ -31,7 +31,11 @@ pub fn header() -> Html {
                 || (page == Page::Catalogue
                     && matches!(
                         state.page,
-                        Page::Course(_) | Page::Lesson(_) | Page::Quiz(_) | Page::SelfAssessment(_)
+                        Page::Course(_)
+                            | Page::Lesson(_)
+                            | Page::Quiz(_)
+                            | Page::SelfAssessment(_)
+                            | Page::Assignments(_)
                     ))
                 || (page == Page::Designer && state.page == Page::DraftEditor);
             let onclick = navigate(&state, page.clone());

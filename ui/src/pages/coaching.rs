@@ -253,6 +253,7 @@ pub fn coaching_page() -> Html {
     html! {
         <div class="page coaching">
             <div class="page-head"><h1>{ t.t("coaching-title") }</h1></div>
+            <ReviewQueue />
             <section class="card" aria-labelledby="log-title">
                 <h2 id="log-title">{ t.t("coaching-log-title") }</h2>
                 <form id="coaching-form" onsubmit={submit} novalidate=true>
@@ -314,5 +315,123 @@ pub fn coaching_page() -> Html {
                 { for home.logged.iter().map(|s| session_html(t, s, true)) }
             </section>
         </div>
+    }
+}
+
+/// Submissions awaiting review, each with the rubric to score it.
+#[function_component(ReviewQueue)]
+pub fn review_queue() -> Html {
+    let state = use_app();
+    let t = &state.i18n;
+    let reload = use_state(|| 0u32);
+    let queue = use_load(*reload, |_| ipc::review_queue());
+    let body = match &*queue {
+        None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
+        Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
+        Some(Ok(list)) if list.is_empty() => {
+            html! { <p class="muted" id="queue-empty">{ t.t("review-queue-empty") }</p> }
+        }
+        Some(Ok(list)) => html! { for list.iter().map(|s| html! {
+            <ReviewCard submission={s.clone()} reload={reload.clone()} key={s.id.clone()} />
+        }) },
+    };
+    html! {
+        <section class="card" aria-labelledby="queue-title" id="review-queue">
+            <h2 id="queue-title">{ t.t("review-queue-title") }</h2>
+            { body }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReviewCardProps {
+    submission: mastery_types::SubmissionView,
+    reload: UseStateHandle<u32>,
+}
+
+#[function_component(ReviewCard)]
+fn review_card(p: &ReviewCardProps) -> Html {
+    let state = use_app();
+    let t = &state.i18n;
+    let lang = t.lang().to_owned();
+    let s = &p.submission;
+    let scores = use_state(BTreeMap::<String, u8>::new);
+    let comment = use_state(String::new);
+    let error = use_state(|| None::<ApiError>);
+    let decide = |accept: bool| {
+        let (scores, comment, error, reload, id) = (
+            scores.clone(),
+            comment.clone(),
+            error.clone(),
+            p.reload.clone(),
+            s.id.clone(),
+        );
+        Callback::from(move |_| {
+            let req = mastery_types::ReviewRequest {
+                submission_id: id.clone(),
+                scores: scores
+                    .iter()
+                    .map(|(c, v)| mastery_types::CriterionScore {
+                        criterion: c.clone(),
+                        score: *v,
+                    })
+                    .collect(),
+                comment: (*comment).clone(),
+                accept,
+            };
+            let (error, reload) = (error.clone(), reload.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match ipc::review_submission(&req).await {
+                    Ok(_) => reload.set(*reload + 1),
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        })
+    };
+    html! {
+        <article class="review-card" data-submission={s.id.clone()}>
+            <h3>{ format!("{} — {}", s.learner, s.assignment_title.get(&lang)) }</h3>
+            <p class="muted">{ format!("{} · {}", s.course_title.get(&lang), s.submitted_at.format("%Y-%m-%d")) }</p>
+            <p class="submission-body">{ s.body.clone() }</p>
+            if !s.files.is_empty() {
+                <ul class="files">{ for s.files.iter().map(|f| html! { <li>{ format!("{} ({} KB)", f.name, f.size.div_ceil(1024)) }</li> }) }</ul>
+            }
+            if let Some(r) = &s.rubric {
+                { for r.criteria.iter().map(|c| html! {
+                    <fieldset class="criterion" data-criterion={c.id.clone()}>
+                        <legend>{ c.title.get(&lang).to_owned() }</legend>
+                        { for c.levels.iter().enumerate().map(|(i, level)| {
+                            let v = u8::try_from(i + 1).unwrap_or(u8::MAX);
+                            let id = format!("{}-{}-{v}", s.id, c.id);
+                            let pick = {
+                                let (scores, cid) = (scores.clone(), c.id.clone());
+                                Callback::from(move |_| {
+                                    let mut next = (*scores).clone();
+                                    next.insert(cid.clone(), v);
+                                    scores.set(next);
+                                })
+                            };
+                            html! {
+                                <label class="level-choice" for={id.clone()}>
+                                    <input type="radio" id={id} name={format!("{}-{}", s.id, c.id)} data-score={v.to_string()}
+                                        checked={scores.get(&c.id) == Some(&v)} onchange={pick} />
+                                    <strong>{ v }</strong>{ " " }{ level.get(&lang).to_owned() }
+                                </label>
+                            }
+                        }) }
+                    </fieldset>
+                }) }
+            }
+            <label for={format!("review-comment-{}", s.id)}>{ t.t("review-comment") }</label>
+            <textarea id={format!("review-comment-{}", s.id)} rows="3" value={(*comment).clone()} oninput={{
+                let h = comment.clone();
+                Callback::from(move |e: InputEvent| { let a: HtmlTextAreaElement = e.target_unchecked_into(); h.set(a.value()); })
+            }}></textarea>
+            if let Some(e) = &*error { <p class="error" role="alert">{ error_text(t, e) }</p> }
+            <div class="actions">
+                <button type="button" class="primary" data-accept={s.id.clone()} onclick={decide(true)}>{ t.t("review-accept") }</button>
+                <button type="button" class="secondary" data-return={s.id.clone()} onclick={decide(false)}>{ t.t("review-return") }</button>
+            </div>
+        </article>
     }
 }

@@ -156,6 +156,15 @@ pub fn course_page(p: &CoursePageProps) -> Html {
                             if let Some(e) = &*response_error { <p class="error" role="alert">{ error_text(t, e) }</p> }
                         </section>
                     }
+                    if o.requirements.iter().any(|r| r.key == "assignments") {
+                        <section class="card" aria-labelledby="assignments-title">
+                            <h2 id="assignments-title">{ t.t("assignments-card-title") }</h2>
+                            <p class="muted">{ t.t("assignments-card-text") }</p>
+                            <button type="button" class="primary" id="open-assignments" onclick={go(Page::Assignments(o.course.id.clone()))}>
+                                { t.t("assignments-open") }
+                            </button>
+                        </section>
+                    }
                     if o.has_self_assessment {
                         <section class="card" aria-labelledby="style-title">
                             <h2 id="style-title">{ t.t("style-card-title") }</h2>

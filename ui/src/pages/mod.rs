@@ -1,6 +1,7 @@
 //! One module per page.
 
 pub mod accounts;
+pub mod assignments;
 pub mod catalogue;
 pub mod coaching;
 pub mod course;
