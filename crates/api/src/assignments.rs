@@ -83,8 +83,7 @@ pub(crate) fn all_accepted(pack: &Pack, course: &CourseId, subs: &[store::Submis
         && a.assignments.iter().all(|x| {
             let latest = subs
                 .iter()
-                .filter(|s| &s.course == course && s.assignment == x.id)
-                .last();
+                .rfind(|s| &s.course == course && s.assignment == x.id);
             status_of(latest) == AssignmentStatus::Accepted
         })
 }
@@ -248,8 +247,7 @@ impl Api {
             let mine = store::of_person(tx, me)?;
             let latest = mine
                 .iter()
-                .filter(|s| s.course == course.id && s.assignment == a.id)
-                .last();
+                .rfind(|s| s.course == course.id && s.assignment == a.id);
             match status_of(latest) {
                 AssignmentStatus::Submitted => {
                     return Ok(Err(ApiError::new(

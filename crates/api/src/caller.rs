@@ -51,6 +51,7 @@ fn forbidden(permission: Permission) -> ApiError {
         Permission::ManageAccounts => "the administrator role",
         Permission::DesignCourses => "the course designer role",
         Permission::CoachLearners => "the coach or manager role",
+        Permission::ManageStaff => "the manager role",
     };
     ApiError::new(ErrorCode::Forbidden, format!("this needs {need}"))
 }

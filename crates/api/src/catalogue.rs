@@ -22,7 +22,7 @@ pub enum PackLoad {
 /// What a learner's view of the program is built from.
 pub(crate) struct LearnerView {
     pub(crate) pack: mastery_packs::Pack,
-    completed: std::collections::BTreeSet<CourseId>,
+    pub(crate) completed: std::collections::BTreeSet<CourseId>,
     home: Option<mastery_types::Track>,
     /// Course titles by id, to name missing prerequisites.
     titles: BTreeMap<CourseId, LocalizedText>,

@@ -24,6 +24,7 @@ mod designer;
 mod errors;
 mod learning;
 mod password;
+mod team;
 
 pub use caller::Caller;
 pub use catalogue::PackLoad;

@@ -8,3 +8,4 @@ mod common;
 mod designer;
 mod learning;
 mod rbac;
+mod team;

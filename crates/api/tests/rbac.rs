@@ -5,9 +5,10 @@
 use crate::common::{api, edit, file_req, new_user, now, person, publish_req};
 use mastery_api::{Api, Caller, ErrorCode, PROGRAM_PACK_ID};
 use mastery_types::{
-    Answer, AttemptRequest, CoachingRequest, CoachingResponseRequest, CourseId, CourseRequest,
-    DiffRequest, ExportRequest, LessonDoneRequest, LessonRequest, PersonId, ReviewRequest, Role,
-    SaveAnswerRequest, SetLanguageRequest, StyleRequest, SubmitAssignmentRequest,
+    Answer, AssignCourseRequest, AttemptRequest, CoachingRequest, CoachingResponseRequest,
+    CourseId, CourseRequest, DiffRequest, ExportRequest, LessonDoneRequest, LessonRequest,
+    PersonId, ReviewRequest, Role, SaveAnswerRequest, SetLanguageRequest, StyleRequest,
+    SubmitAssignmentRequest,
 };
 
 type Command = fn(&Api, &Caller, u32) -> Result<(), mastery_api::ApiError>;
@@ -178,6 +179,23 @@ fn commands() -> Vec<(&'static str, Command)> {
                 other => other.map(drop),
             }
         }),
+        ("due_courses", |api, c, _| {
+            api.due_courses(c, now()).map(drop)
+        }),
+        ("my_team", |api, c, _| api.my_team(c, now()).map(drop)),
+        ("assign_course", |api, c, _| {
+            // Allowed callers get past the role check to "no such employee".
+            let req = AssignCourseRequest {
+                learner: PersonId(uuid::Uuid::nil()),
+                course: CourseId("clients-l1".into()),
+                due_on: now().date_naive(),
+                note: String::new(),
+            };
+            match api.assign_course(c, &req, now()) {
+                Err(e) if e.code == ErrorCode::NotFound => Ok(()),
+                other => other.map(drop),
+            }
+        }),
         ("designer_home", |api, c, _| api.designer_home(c).map(drop)),
         ("draft_tree", |api, c, _| {
             api.draft_tree(c, PROGRAM_PACK_ID, now()).map(drop)
@@ -256,9 +274,11 @@ fn allowed(command: &str, role: Option<Role>) -> bool {
             | "my_coaching"
             | "respond_to_coaching"
             | "assignments"
-            | "submit_assignment",
+            | "submit_assignment"
+            | "due_courses",
             Some(Role::Learner),
         ) => true,
+        ("my_team" | "assign_course", Some(Role::Manager)) => true,
         (
             "coach_home" | "log_coaching" | "learner_coaching" | "review_queue"
             | "review_submission",

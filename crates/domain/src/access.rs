@@ -15,14 +15,17 @@ pub enum Permission {
     DesignCourses,
     /// Log coaching sessions for learners and see those sessions.
     CoachLearners,
+    /// See one's own staff and assign them courses with due dates.
+    ManageStaff,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 4] = [
+    pub const ALL: [Permission; 5] = [
         Permission::ViewOwnLearning,
         Permission::ManageAccounts,
         Permission::DesignCourses,
         Permission::CoachLearners,
+        Permission::ManageStaff,
     ];
 }
 
@@ -34,6 +37,7 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         Permission::DesignCourses => role == Role::CourseDesigner,
         // A manager may act as coach for their staff.
         Permission::CoachLearners => matches!(role, Role::Coach | Role::Manager),
+        Permission::ManageStaff => role == Role::Manager,
     }
 }
 
@@ -71,6 +75,11 @@ mod tests {
             (Manager, CoachLearners, true),
             (CourseDesigner, CoachLearners, false),
             (Administrator, CoachLearners, false),
+            (Learner, ManageStaff, false),
+            (Coach, ManageStaff, false),
+            (Manager, ManageStaff, true),
+            (CourseDesigner, ManageStaff, false),
+            (Administrator, ManageStaff, false),
         ];
         assert_eq!(expected.len(), Role::ALL.len() * Permission::ALL.len());
         for (role, perm, want) in expected {

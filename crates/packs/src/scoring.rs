@@ -260,11 +260,7 @@ pub fn score_style(
             sum += u32::from(r - sa.scale.min);
         }
         let max = mine.len() as u32 * u32::from(sa.scale.max - sa.scale.min);
-        let pct = if max == 0 {
-            0
-        } else {
-            (sum * 100 + max / 2) / max
-        };
+        let pct = (sum * 100 + max / 2).checked_div(max).unwrap_or(0);
         scores.push((p.id.clone(), u8::try_from(pct).unwrap_or(100)));
     }
     let profile = scores

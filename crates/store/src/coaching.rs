@@ -133,8 +133,11 @@ pub fn respond(
     Ok(())
 }
 
-/// People who hold the learner role: (id, name, employee number, office).
-pub fn learners(conn: &Connection) -> Result<Vec<(String, String, String, Option<String>)>> {
+/// Someone who holds the learner role: (id, name, employee number, office).
+pub type LearnerRow = (String, String, String, Option<String>);
+
+/// People who hold the learner role.
+pub fn learners(conn: &Connection) -> Result<Vec<LearnerRow>> {
     let mut stmt = conn.prepare(
         "SELECT p.id, p.display_name, p.employee_number, o.name
          FROM persons p JOIN role_grants g ON g.person_id = p.id AND g.role = 'learner'

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_learning.sql"),
     include_str!("../migrations/0004_coaching.sql"),
     include_str!("../migrations/0005_assignments.sql"),
+    include_str!("../migrations/0006_course_assignments.sql"),
 ];
 
 /// The schema version this build writes (SQLite `user_version`).

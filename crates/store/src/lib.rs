@@ -9,6 +9,7 @@
 //! This crate holds no business rule: it stores and finds; deciding is for
 //! `mastery-domain` and `mastery-api`. It never calls the network or Tauri.
 
+pub mod assigned;
 pub mod assignments;
 pub mod coaching;
 pub mod completions;

@@ -380,3 +380,42 @@ pub struct ReviewRequest {
     pub comment: String,
     pub accept: bool,
 }
+
+/// A manager assigns a course to one of their staff, due on a date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignCourseRequest {
+    pub learner: crate::PersonId,
+    pub course: CourseId,
+    /// A date in the learner's office time zone.
+    pub due_on: chrono::NaiveDate,
+    pub note: String,
+}
+
+/// A course assigned to the learner.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DueCourse {
+    pub course: CourseId,
+    pub title: LocalizedText,
+    pub due_on: chrono::NaiveDate,
+    pub note: String,
+    pub assigned_by: String,
+    pub completed: bool,
+    /// Past its due date (in the learner's office time zone) and not completed.
+    pub overdue: bool,
+}
+
+/// One of a manager's staff, with what is assigned to them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub person_id: crate::PersonId,
+    pub name: String,
+    pub employee_number: String,
+    pub assigned: Vec<DueCourse>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamView {
+    pub members: Vec<TeamMember>,
+    /// Every course, to choose from when assigning.
+    pub courses: Vec<(CourseId, LocalizedText)>,
+}

@@ -1,0 +1,143 @@
+//! Managers assign courses to their own staff with a due date in the
+//! employee's office time zone; learners see what is due and what is late.
+
+use crate::common::now;
+use chrono::{Duration, NaiveDate, TimeZone, Utc};
+use mastery_api::{Api, Caller, ErrorCode, DEMO_PASSWORD};
+use mastery_types::{AssignCourseRequest, CourseId, SignInRequest};
+
+fn demo() -> Api {
+    let api = Api::open_in_memory().expect("api");
+    api.load_shipped_pack(now()).expect("pack");
+    api.seed_demo(&Caller::LocalOperator, now()).expect("demo");
+    api
+}
+
+fn sign_in(api: &Api, who: &str) -> Caller {
+    let (token, _) = api
+        .sign_in(
+            &SignInRequest {
+                username: who.into(),
+                password: DEMO_PASSWORD.into(),
+            },
+            now(),
+        )
+        .expect("sign in");
+    api.caller(&token, now()).expect("caller")
+}
+
+#[test]
+fn a_manager_assigns_and_the_due_date_follows_the_office_time_zone() {
+    let api = demo();
+    let sophie = sign_in(&api, "sophie");
+    let jordan = sign_in(&api, "jordan");
+    let team = api.my_team(&sophie, now()).expect("team");
+    let member = team
+        .members
+        .iter()
+        .find(|m| m.name == "Jordan Baptiste")
+        .expect("Jordan reports to Sophie");
+    let due = NaiveDate::from_ymd_opt(2026, 12, 4).expect("date");
+    let assigned = api
+        .assign_course(
+            &sophie,
+            &AssignCourseRequest {
+                learner: member.person_id,
+                course: CourseId("clients-l1".into()),
+                due_on: due,
+                note: "Before the holiday peak.".into(),
+            },
+            now(),
+        )
+        .expect("assigned");
+    assert!(!assigned.overdue && !assigned.completed);
+    let mine = api.due_courses(&jordan, now()).expect("due");
+    assert_eq!(mine.len(), 1);
+    assert_eq!(
+        (mine[0].due_on, mine[0].assigned_by.as_str()),
+        (due, "Sophie Tremblay")
+    );
+    // 02:00 UTC on Dec 5 is still Dec 4 in Toronto (Jordan's office): not late.
+    let late_evening = Utc
+        .with_ymd_and_hms(2026, 12, 5, 2, 0, 0)
+        .single()
+        .expect("time");
+    assert!(!api.due_courses(&jordan, late_evening).expect("due")[0].overdue);
+    // 06:00 UTC is Dec 5 in Toronto too: late.
+    let next_morning = late_evening + Duration::hours(4);
+    assert!(api.due_courses(&jordan, next_morning).expect("due")[0].overdue);
+    // Assigning again moves the due date.
+    let later = due + Duration::days(14);
+    api.assign_course(
+        &sophie,
+        &AssignCourseRequest {
+            learner: member.person_id,
+            course: CourseId("clients-l1".into()),
+            due_on: later,
+            note: String::new(),
+        },
+        now(),
+    )
+    .expect("moved");
+    assert_eq!(
+        api.due_courses(&jordan, now()).expect("due")[0].due_on,
+        later
+    );
+}
+
+#[test]
+fn only_the_own_manager_assigns_and_bad_dates_are_refused() {
+    let api = demo();
+    let sophie = sign_in(&api, "sophie");
+    let rajinder = sign_in(&api, "rajinder");
+    let jordan = sign_in(&api, "jordan");
+    let member = api
+        .my_team(&sophie, now())
+        .expect("team")
+        .members
+        .into_iter()
+        .find(|m| m.name == "Jordan Baptiste")
+        .expect("member");
+    let req = |due_on: NaiveDate| AssignCourseRequest {
+        learner: member.person_id,
+        course: CourseId("clients-l1".into()),
+        due_on,
+        note: String::new(),
+    };
+    let today = now().date_naive();
+    let err = api
+        .assign_course(&rajinder, &req(today + Duration::days(7)), now())
+        .expect_err("not his staff");
+    assert_eq!(err.code, ErrorCode::Forbidden);
+    assert!(
+        err.message.contains("only their own manager"),
+        "{}",
+        err.message
+    );
+    assert_eq!(
+        api.assign_course(&jordan, &req(today), now())
+            .expect_err("learner")
+            .code,
+        ErrorCode::Forbidden
+    );
+    let err = api
+        .assign_course(&sophie, &req(today - Duration::days(1)), now())
+        .expect_err("past");
+    assert!(err.message.contains("in the past"), "{}", err.message);
+    let err = api
+        .assign_course(&sophie, &req(today + Duration::days(800)), now())
+        .expect_err("far");
+    assert!(err.message.contains("two years"), "{}", err.message);
+    let mut unknown = req(today);
+    unknown.course = CourseId("nope".into());
+    assert_eq!(
+        api.assign_course(&sophie, &unknown, now())
+            .expect_err("course")
+            .code,
+        ErrorCode::NotFound
+    );
+    assert!(
+        api.due_courses(&jordan, now()).expect("due").is_empty(),
+        "nothing saved"
+    );
+}
