@@ -8,7 +8,7 @@ use crate::pages::{
     accounts::AccountsPage, assignments::AssignmentsPage, catalogue::CataloguePage,
     coaching::CoachingPage, course::CoursePage, designer::DesignerPage, editor::DraftEditorPage,
     lesson::LessonPage, quiz::QuizPage, self_assessment::StylePage, setup::SetupPage,
-    sign_in::SignInPage,
+    sign_in::SignInPage, team::TeamPage,
 };
 use crate::state::{Action, AppState, Page};
 use gloo_storage::{LocalStorage, Storage};
@@ -112,6 +112,7 @@ pub fn app() -> Html {
                 html! { <AssignmentsPage key={id.as_str().to_owned()} course={id.clone()} /> }
             }
             Page::Coaching => html! { <CoachingPage /> },
+            Page::Team => html! { <TeamPage /> },
             Page::Designer => html! { <DesignerPage /> },
             Page::DraftEditor => html! { <DraftEditorPage /> },
             Page::Welcome => html! {

@@ -8,6 +8,7 @@ use mastery_types::{
     NewUser, Progress, PublishRequest, SessionInfo, SetLanguageRequest, SetupStatus, SignInRequest,
     UserSummary, VersionInfo,
 };
+use mastery_types::{AssignCourseRequest, DueCourse, TeamView};
 use mastery_types::{AssignmentView, ReviewRequest, SubmissionView, SubmitAssignmentRequest};
 use mastery_types::{
     AttemptRequest, AttemptResult, AttemptView, LessonDoneRequest, QuizStatus, SaveAnswerRequest,
@@ -211,4 +212,16 @@ pub async fn review_queue() -> Result<Vec<SubmissionView>, ApiError> {
 
 pub async fn review_submission(request: &ReviewRequest) -> Result<SubmissionView, ApiError> {
     call("review_submission", &WithRequest { request }).await
+}
+
+pub async fn due_courses() -> Result<Vec<DueCourse>, ApiError> {
+    call("due_courses", &NoArgs {}).await
+}
+
+pub async fn my_team() -> Result<TeamView, ApiError> {
+    call("my_team", &NoArgs {}).await
+}
+
+pub async fn assign_course(request: &AssignCourseRequest) -> Result<DueCourse, ApiError> {
+    call("assign_course", &WithRequest { request }).await
 }

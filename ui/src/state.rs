@@ -27,6 +27,8 @@ pub enum Page {
     Accounts,
     /// Coach or manager: log coaching sessions, see responses.
     Coaching,
+    /// Manager: their staff and the courses assigned to them.
+    Team,
     /// Course designer: versions, compare, import and export.
     Designer,
     /// Course designer: the draft's files, editor, preview and problems.

@@ -8,6 +8,7 @@ pub mod coaching;
 pub mod design;
 pub mod learning;
 pub mod session;
+pub mod team;
 
 use mastery_api::{Api, ApiError, Caller, ErrorCode, SessionToken};
 use mastery_types::Progress;

@@ -331,3 +331,17 @@ review-comment = Comments for the learner (required to return)
 review-score = { $criterion }: { $score }
 review-accept = Accept
 review-return = Return for revision
+
+## Team and due dates
+nav-team = My team
+team-title = My team
+team-empty = No one reports to you in the organization's structure.
+team-nothing-assigned = No course assigned.
+team-assign-course = Assign
+team-due = due on
+team-assign = Assign the course
+due-title = Assigned to you
+due-on = Due { $date }
+due-late = Late: was due { $date }
+due-done = Completed
+due-by = assigned by { $who }

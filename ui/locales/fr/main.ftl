@@ -331,3 +331,17 @@ review-comment = Commentaires pour l'apprenant (obligatoires pour retourner)
 review-score = { $criterion } : { $score }
 review-accept = Accepter
 review-return = Retourner pour révision
+
+## Équipe et échéances
+nav-team = Mon équipe
+team-title = Mon équipe
+team-empty = Personne ne relève de vous dans la structure de l'organisation.
+team-nothing-assigned = Aucun cours assigné.
+team-assign-course = Assigner
+team-due = pour le
+team-assign = Assigner le cours
+due-title = Cours qui vous sont assignés
+due-on = À faire pour le { $date }
+due-late = En retard : prévu pour le { $date }
+due-done = Terminé
+due-by = assigné par { $who }

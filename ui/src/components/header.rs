@@ -19,6 +19,9 @@ pub fn header() -> Html {
         if s.roles.contains(&Role::Administrator) {
             items.push((Page::Accounts, "nav-accounts"));
         }
+        if s.roles.contains(&Role::Manager) {
+            items.push((Page::Team, "nav-team"));
+        }
         if s.roles.contains(&Role::Coach) || s.roles.contains(&Role::Manager) {
             items.push((Page::Coaching, "nav-coaching"));
         }

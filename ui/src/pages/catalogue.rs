@@ -4,7 +4,7 @@
 use crate::components::course_card::CourseCard;
 use crate::components::error_text;
 use crate::ipc;
-use crate::state::{use_app, use_load};
+use crate::state::{navigate, use_app, use_load, Page};
 use mastery_types::Availability;
 use yew::prelude::*;
 
@@ -14,6 +14,28 @@ pub fn catalogue_page() -> Html {
     let t = &state.i18n;
     let lang = t.lang();
     let data = use_load((), |()| ipc::catalogue());
+    let due = use_load((), |()| ipc::due_courses());
+    let go = |page: Page| navigate(&state, page);
+    let due_card = match &*due {
+        Some(Ok(list)) if !list.is_empty() => html! {
+            <section class="card due" aria-labelledby="due-title" id="due-courses">
+                <h2 id="due-title">{ t.t("due-title") }</h2>
+                <ul class="due-list">
+                    { for list.iter().map(|d| html! {
+                        <li data-due-course={d.course.to_string()} data-overdue={d.overdue.to_string()}>
+                            <button type="button" class="link" onclick={go(Page::Course(d.course.clone()))}>{ d.title.get(lang).to_owned() }</button>
+                            <span class={if d.completed { "pill completed" } else if d.overdue { "pill error" } else { "pill open" }}>
+                                { if d.completed { t.t("due-done") } else if d.overdue { t.t_args("due-late", &[("date", d.due_on.to_string().into())]) } else { t.t_args("due-on", &[("date", d.due_on.to_string().into())]) } }
+                            </span>
+                            <span class="muted">{ t.t_args("due-by", &[("who", d.assigned_by.clone().into())]) }</span>
+                            if !d.note.is_empty() { <span class="muted">{ format!("« {} »", d.note) }</span> }
+                        </li>
+                    }) }
+                </ul>
+            </section>
+        },
+        _ => html! {},
+    };
     let body = match &*data {
         None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
         Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
@@ -59,6 +81,7 @@ pub fn catalogue_page() -> Html {
                             <div><dt>{ t.t("course-locked") }</dt><dd data-stat="locked">{ locked }</dd></div>
                         </dl>
                     </div>
+                    { due_card.clone() }
                     { for tracks }
                 </>
             }

@@ -12,3 +12,4 @@ pub mod quiz;
 pub mod self_assessment;
 pub mod setup;
 pub mod sign_in;
+pub mod team;

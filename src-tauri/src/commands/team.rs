@@ -1,0 +1,28 @@
+//! Commands for managers' staff and learners' due courses.
+
+use super::{as_caller, AppState};
+use chrono::Utc;
+use mastery_api::ApiError;
+use mastery_types::{AssignCourseRequest, DueCourse, TeamView};
+use tauri::State;
+
+#[tauri::command]
+pub async fn due_courses(state: State<'_, AppState>) -> Result<Vec<DueCourse>, ApiError> {
+    as_caller(&state, |api, caller| api.due_courses(caller, Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn my_team(state: State<'_, AppState>) -> Result<TeamView, ApiError> {
+    as_caller(&state, |api, caller| api.my_team(caller, Utc::now())).await
+}
+
+#[tauri::command]
+pub async fn assign_course(
+    state: State<'_, AppState>,
+    request: AssignCourseRequest,
+) -> Result<DueCourse, ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.assign_course(caller, &request, Utc::now())
+    })
+    .await
+}
