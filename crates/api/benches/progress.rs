@@ -11,7 +11,7 @@ use mastery_api::{Api, Caller};
 use mastery_packs::ItemKind;
 use mastery_types::{
     Answer, AttemptRequest, CoachingRequest, CoachingResponseRequest, CourseId, CourseRequest,
-    Driver, LessonDoneRequest, Match, NewUser, Observation, Role, SaveAnswerRequest, SignInRequest,
+    Driver, LessonDoneRequest, NewUser, Observation, Role, SaveAnswerRequest, SignInRequest,
     StyleRequest,
 };
 use std::hint::black_box;
@@ -66,48 +66,17 @@ fn learner_with_facts(api: &Api, coach: &Caller, n: u32, now: chrono::DateTime<U
         let a = api.start_quiz(&me, &req, t).expect("start");
         for item in &quiz.items {
             let right = attempt == 2;
-            let answer = match &item.kind {
-                ItemKind::Single { choices, .. } => Answer::Single(
+            // Two failed attempts (true/false and single-choice items
+            // wrong), then a pass.
+            let answer = match (&item.kind, right) {
+                (ItemKind::TrueFalse { answer, .. }, false) => Answer::TrueFalse(!*answer),
+                (ItemKind::Single { choices, .. }, false) => Answer::Single(
                     choices
                         .iter()
-                        .find(|c| c.correct == right)
+                        .find(|c| !c.correct)
                         .map_or_else(String::new, |c| c.id.clone()),
                 ),
-                ItemKind::Multiple { choices, .. } => Answer::Multiple(
-                    choices
-                        .iter()
-                        .filter(|c| c.correct)
-                        .map(|c| c.id.clone())
-                        .collect(),
-                ),
-                ItemKind::TrueFalse { answer, .. } => Answer::TrueFalse(*answer == right),
-                ItemKind::Ordering { steps, .. } => {
-                    Answer::Ordering(steps.iter().map(|s| s.id.clone()).collect())
-                }
-                ItemKind::Matching { pairs, .. } => Answer::Matching(
-                    pairs
-                        .iter()
-                        .map(|p| Match {
-                            left: p.id.clone(),
-                            right: p.id.clone(),
-                        })
-                        .collect(),
-                ),
-                ItemKind::Scenario { start, nodes, .. } => {
-                    let mut path = Vec::new();
-                    let mut at = Some(start.clone());
-                    while let Some(id) = at {
-                        let node = nodes.iter().find(|x| x.id == id).expect("node");
-                        let c = node
-                            .choices
-                            .iter()
-                            .max_by_key(|c| c.points)
-                            .expect("choice");
-                        path.push(c.id.clone());
-                        at = c.next.clone();
-                    }
-                    Answer::Scenario(path)
-                }
+                _ => mastery_packs::best_answer(item),
             };
             api.save_answer(
                 &me,

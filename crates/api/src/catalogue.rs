@@ -69,6 +69,54 @@ impl LearnerView {
         }
         Ok((course, entry))
     }
+
+    /// A lesson of a course the learner may open.
+    pub(crate) fn open_lesson(&self, id: &str) -> Result<&mastery_packs::Lesson> {
+        let lesson = self
+            .pack
+            .lessons
+            .iter()
+            .find(|l| l.id == id)
+            .ok_or_else(|| {
+                ApiError::new(ErrorCode::NotFound, format!("there is no lesson {id:?}"))
+            })?;
+        self.open_course(&lesson.course)?;
+        Ok(lesson)
+    }
+
+    /// The knowledge check of a course the learner may open.
+    pub(crate) fn open_quiz(
+        &self,
+        id: &CourseId,
+    ) -> Result<(&mastery_packs::PackCourse, &mastery_packs::Quiz)> {
+        let (course, _) = self.open_course(id)?;
+        let quiz = self.pack.quiz_of(&course.id).ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!("course {} has no knowledge check", course.id),
+            )
+        })?;
+        Ok((course, quiz))
+    }
+
+    /// The self-assessment of a course the learner may open.
+    pub(crate) fn open_self_assessment(
+        &self,
+        id: &CourseId,
+    ) -> Result<(&mastery_packs::PackCourse, &mastery_packs::SelfAssessment)> {
+        let (course, _) = self.open_course(id)?;
+        let sa = course
+            .self_assessment
+            .as_deref()
+            .and_then(|sa| self.pack.self_assessment(sa))
+            .ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("course {} has no self-assessment", course.id),
+                )
+            })?;
+        Ok((course, sa))
+    }
 }
 
 impl Api {
@@ -193,17 +241,7 @@ impl Api {
     pub fn lesson(&self, caller: &Caller, req: &LessonRequest) -> Result<LessonView> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
         let view = self.learner_view(me)?;
-        let lesson = view
-            .pack
-            .lessons
-            .iter()
-            .find(|l| l.id == req.lesson)
-            .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("there is no lesson {:?}", req.lesson),
-                )
-            })?;
+        let lesson = view.open_lesson(&req.lesson)?;
         let (course, _) = view.open_course(&lesson.course)?;
         let siblings: Vec<&mastery_packs::Lesson> = view
             .pack

@@ -120,18 +120,7 @@ impl Api {
     ) -> Result<()> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
         let view = self.learner_view(me)?;
-        let lesson = view
-            .pack
-            .lessons
-            .iter()
-            .find(|l| l.id == req.lesson)
-            .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("there is no lesson {:?}", req.lesson),
-                )
-            })?;
-        view.open_course(&lesson.course)?;
+        let lesson = view.open_lesson(&req.lesson)?;
         self.store.write(|tx| {
             if learning::lessons_done(tx, me, &lesson.course)?.contains(&lesson.id) {
                 return Ok(());
@@ -182,13 +171,7 @@ impl Api {
     ) -> Result<QuizStatus> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
         let view = self.learner_view(me)?;
-        let (course, _) = view.open_course(&req.course)?;
-        let quiz = view.pack.quiz_of(&course.id).ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::NotFound,
-                format!("course {} has no knowledge check", course.id),
-            )
-        })?;
+        let (course, quiz) = view.open_quiz(&req.course)?;
         let attempts = self.store.read(|c| learning::attempts(c, me, &course.id))?;
         Ok(self.status_of(
             &course.id,
@@ -257,13 +240,7 @@ impl Api {
     ) -> Result<AttemptView> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
         let view = self.learner_view(me)?;
-        let (course, _) = view.open_course(&req.course)?;
-        let quiz = view.pack.quiz_of(&course.id).ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::NotFound,
-                format!("course {} has no knowledge check", course.id),
-            )
-        })?;
+        let (course, quiz) = view.open_quiz(&req.course)?;
         let (max, wait) = (quiz.max_attempts, quiz.wait_minutes_between_attempts);
         let course_id = course.id.clone();
         let pack = &view.pack;
@@ -498,17 +475,7 @@ impl Api {
     ) -> Result<SelfAssessmentView> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
         let view = self.learner_view(me)?;
-        let (course, _) = view.open_course(&req.course)?;
-        let sa = course
-            .self_assessment
-            .as_deref()
-            .and_then(|id| view.pack.self_assessment(id))
-            .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("course {} has no self-assessment", course.id),
-                )
-            })?;
+        let (_, sa) = view.open_self_assessment(&req.course)?;
         let result = self.latest_style(me, &sa.id)?;
         Ok(SelfAssessmentView {
             id: sa.id.clone(),
@@ -558,17 +525,7 @@ impl Api {
     ) -> Result<StyleProfile> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
         let view = self.learner_view(me)?;
-        let (course, _) = view.open_course(&req.course)?;
-        let sa = course
-            .self_assessment
-            .as_deref()
-            .and_then(|id| view.pack.self_assessment(id))
-            .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("course {} has no self-assessment", course.id),
-                )
-            })?;
+        let (course, sa) = view.open_self_assessment(&req.course)?;
         let r = mastery_packs::score_style(sa, &req.ratings).map_err(|e| invalid(e.to_string()))?;
         let json = serde_json::to_string(&req.ratings).map_err(|e| invalid(e.to_string()))?;
         self.store.write(|tx| {

@@ -30,52 +30,7 @@ fn quiz_items() -> Vec<QuizItem> {
 
 /// The best answer to an item, from the pack's key.
 fn right(item: &QuizItem) -> Answer {
-    match &item.kind {
-        ItemKind::Single { choices, .. } => Answer::Single(
-            choices
-                .iter()
-                .find(|c| c.correct)
-                .expect("a correct choice")
-                .id
-                .clone(),
-        ),
-        ItemKind::Multiple { choices, .. } => Answer::Multiple(
-            choices
-                .iter()
-                .filter(|c| c.correct)
-                .map(|c| c.id.clone())
-                .collect(),
-        ),
-        ItemKind::TrueFalse { answer, .. } => Answer::TrueFalse(*answer),
-        ItemKind::Ordering { steps, .. } => {
-            Answer::Ordering(steps.iter().map(|s| s.id.clone()).collect())
-        }
-        ItemKind::Matching { pairs, .. } => Answer::Matching(
-            pairs
-                .iter()
-                .map(|p| Match {
-                    left: p.id.clone(),
-                    right: p.id.clone(),
-                })
-                .collect(),
-        ),
-        ItemKind::Scenario { start, nodes, .. } => {
-            // Follow the best-scoring choice at every node.
-            let mut path = Vec::new();
-            let mut at = Some(start.clone());
-            while let Some(id) = at {
-                let node = nodes.iter().find(|n| n.id == id).expect("node");
-                let best = node
-                    .choices
-                    .iter()
-                    .max_by_key(|c| c.points)
-                    .expect("a choice");
-                path.push(best.id.clone());
-                at = best.next.clone();
-            }
-            Answer::Scenario(path)
-        }
-    }
+    mastery_packs::best_answer(item)
 }
 
 /// A wrong answer of the right shape (every item type can be got wrong).

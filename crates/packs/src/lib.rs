@@ -32,7 +32,7 @@ pub use model::{
     Statement, Step, Survey, TeamSynthesis,
 };
 pub use progress::{is_complete, requirements, CourseFacts};
-pub use scoring::{score, score_style, AnswerError, ItemScore, StyleResult};
+pub use scoring::{best_answer, score, score_style, AnswerError, ItemScore, StyleResult};
 pub use validate::{Problem, Severity};
 
 use include_dir::{include_dir, Dir};

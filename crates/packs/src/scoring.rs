@@ -195,6 +195,55 @@ pub fn score(item: &QuizItem, answer: &Answer) -> Result<ItemScore, AnswerError>
     }
 }
 
+/// The answer that earns full marks: the key, for tests, benchmarks and a
+/// designer's preview. Scenarios take the best-scoring choice at each step.
+pub fn best_answer(item: &QuizItem) -> Answer {
+    match &item.kind {
+        ItemKind::Single { choices, .. } => Answer::Single(
+            choices
+                .iter()
+                .find(|c| c.correct)
+                .map_or_else(String::new, |c| c.id.clone()),
+        ),
+        ItemKind::Multiple { choices, .. } => Answer::Multiple(
+            choices
+                .iter()
+                .filter(|c| c.correct)
+                .map(|c| c.id.clone())
+                .collect(),
+        ),
+        ItemKind::TrueFalse { answer, .. } => Answer::TrueFalse(*answer),
+        ItemKind::Ordering { steps, .. } => {
+            Answer::Ordering(steps.iter().map(|s| s.id.clone()).collect())
+        }
+        ItemKind::Matching { pairs, .. } => Answer::Matching(
+            pairs
+                .iter()
+                .map(|p| mastery_types::Match {
+                    left: p.id.clone(),
+                    right: p.id.clone(),
+                })
+                .collect(),
+        ),
+        ItemKind::Scenario { start, nodes, .. } => {
+            let mut path = Vec::new();
+            let mut at = Some(start.as_str());
+            // A valid pack has no loops; the bound guards an invalid one.
+            while let Some(node) = at.and_then(|id| nodes.iter().find(|n| n.id == id)) {
+                if path.len() > nodes.len() {
+                    break;
+                }
+                let Some(best) = node.choices.iter().max_by_key(|c| c.points) else {
+                    break;
+                };
+                path.push(best.id.clone());
+                at = best.next.as_deref();
+            }
+            Answer::Scenario(path)
+        }
+    }
+}
+
 /// The most points any path from `n` can earn. The validator refuses
 /// loops; `depth` stops a malformed pack from recursing forever.
 fn best_path(n: &ScenarioNode, nodes: &[ScenarioNode], depth: usize) -> u32 {

@@ -1,5 +1,6 @@
 //! Reusable pieces of the interface, one per file.
 
+pub mod back_to_course;
 pub mod course_card;
 pub mod field;
 pub mod header;

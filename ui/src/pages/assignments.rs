@@ -2,10 +2,11 @@
 //! with, the learner's submissions with each review, and the form to
 //! submit (or resubmit after a return), with attachments.
 
+use crate::components::back_to_course::BackToCourse;
 use crate::components::error_text;
 use crate::i18n::I18n;
 use crate::ipc;
-use crate::state::{navigate, use_app, use_load, Page};
+use crate::state::{use_app, use_load};
 use mastery_types::{
     ApiError, AssignmentStatus, AssignmentView, CourseId, CourseRequest, RubricView,
     SubmissionView, SubmitAssignmentRequest, Upload,
@@ -213,13 +214,7 @@ pub fn assignments_page(p: &AssignmentsPageProps) -> Html {
     let data = use_load((p.course.clone(), *reload), |(course, _)| async move {
         ipc::assignments(&CourseRequest { course }).await
     });
-    let back = html! {
-        <nav class="crumbs" aria-label={t.t("breadcrumb")}>
-            <button type="button" class="link" id="back-to-course" onclick={navigate(&state, Page::Course(p.course.clone()))}>
-                { "← " }{ t.t("quiz-back") }
-            </button>
-        </nav>
-    };
+    let back = html! { <BackToCourse course={p.course.clone()} /> };
     let body = match &*data {
         None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
         Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },

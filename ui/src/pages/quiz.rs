@@ -2,10 +2,11 @@
 //! answer saved as it is given, so closing the app loses nothing), and the
 //! result with feedback on every item.
 
+use crate::components::back_to_course::BackToCourse;
 use crate::components::error_text;
 use crate::i18n::I18n;
 use crate::ipc;
-use crate::state::{navigate, use_app, use_load, Page};
+use crate::state::{use_app, use_load};
 use mastery_types::{
     Answer, ApiError, AttemptRequest, AttemptResult, AttemptView, CourseId, CourseRequest,
     ItemView, LocalizedText, Match, QuizItemView, SaveAnswerRequest,
@@ -387,13 +388,7 @@ pub fn quiz_page(p: &QuizPageProps) -> Html {
         })
     };
 
-    let back = html! {
-        <nav class="crumbs" aria-label={t.t("breadcrumb")}>
-            <button type="button" class="link" id="back-to-course" onclick={navigate(&state, Page::Course(p.course.clone()))}>
-                { "← " }{ t.t("quiz-back") }
-            </button>
-        </nav>
-    };
+    let back = html! { <BackToCourse course={p.course.clone()} /> };
     let error_html = (*error)
         .as_ref()
         .map(|e| html! { <p class="error" role="alert" id="quiz-error">{ error_text(t, e) }</p> });

@@ -2,10 +2,11 @@
 //! pack's scale, then see the profile, its explanation and a chart of every
 //! profile's score.
 
+use crate::components::back_to_course::BackToCourse;
 use crate::components::error_text;
 use crate::i18n::I18n;
 use crate::ipc;
-use crate::state::{navigate, use_app, use_load, Page};
+use crate::state::{use_app, use_load};
 use mastery_types::{ApiError, CourseId, CourseRequest, StyleProfile, StyleRequest};
 use std::collections::BTreeMap;
 use yew::prelude::*;
@@ -55,13 +56,7 @@ pub fn style_page(p: &StylePageProps) -> Html {
     let error = use_state(|| None::<ApiError>);
     let retake = use_state(|| false);
 
-    let back = html! {
-        <nav class="crumbs" aria-label={t.t("breadcrumb")}>
-            <button type="button" class="link" id="back-to-course" onclick={navigate(&state, Page::Course(p.course.clone()))}>
-                { "← " }{ t.t("quiz-back") }
-            </button>
-        </nav>
-    };
+    let back = html! { <BackToCourse course={p.course.clone()} /> };
     let view = match &*data {
         None => {
             return html! { <div class="page">{ back }<p class="muted" aria-busy="true">{ t.t("loading") }</p></div> }
