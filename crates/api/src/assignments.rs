@@ -23,7 +23,7 @@ fn invalid(message: impl Into<String>) -> ApiError {
     ApiError::new(ErrorCode::InvalidInput, message)
 }
 
-fn rubric_view(r: &Rubric) -> RubricView {
+pub(crate) fn rubric_view(r: &Rubric) -> RubricView {
     RubricView {
         id: r.id.clone(),
         title: r.title.clone(),
@@ -86,6 +86,45 @@ pub(crate) fn all_accepted(pack: &Pack, course: &CourseId, subs: &[store::Submis
                 .rfind(|s| &s.course == course && s.assignment == x.id);
             status_of(latest) == AssignmentStatus::Accepted
         })
+}
+
+/// Checks a rubric scoring (every criterion once, within its levels) and
+/// applies the pass rule: `(passes, scores in the rubric's order)`.
+pub(crate) fn check_scores(
+    rubric: &Rubric,
+    given: &[CriterionScore],
+) -> Result<(bool, Vec<CriterionScore>)> {
+    for sc in given {
+        if !rubric.criteria.iter().any(|c| c.id == sc.criterion) {
+            return Err(invalid(format!(
+                "the rubric has no criterion {:?}",
+                sc.criterion
+            )));
+        }
+    }
+    let mut scores = Vec::new();
+    let (mut total, mut max, mut lowest) = (0u32, 0u32, u8::MAX);
+    for c in &rubric.criteria {
+        let n = u8::try_from(c.levels.len()).unwrap_or(u8::MAX);
+        let given: Vec<&CriterionScore> = given.iter().filter(|s| s.criterion == c.id).collect();
+        let [sc] = given.as_slice() else {
+            return Err(invalid(format!("score the criterion {:?} once", c.id)));
+        };
+        if sc.score < 1 || sc.score > n {
+            return Err(invalid(format!(
+                "the score for {:?} must be 1 to {n}, not {}",
+                c.id, sc.score
+            )));
+        }
+        total += u32::from(sc.score);
+        max += u32::from(n);
+        lowest = lowest.min(sc.score);
+        scores.push((*sc).clone());
+    }
+    let passes = max > 0
+        && total * 100 >= u32::from(rubric.min_total_percent) * max
+        && lowest >= rubric.min_each;
+    Ok((passes, scores))
 }
 
 impl Api {
@@ -348,43 +387,13 @@ impl Api {
                     "the submission's rubric is missing from its pack version",
                 )
             })?;
-        for sc in &req.scores {
-            if !rubric.criteria.iter().any(|c| c.id == sc.criterion) {
-                return Err(invalid(format!(
-                    "the rubric has no criterion {:?}",
-                    sc.criterion
-                )));
-            }
-        }
-        let mut scores = Vec::new();
-        let (mut total, mut max, mut lowest) = (0u32, 0u32, u8::MAX);
-        for c in &rubric.criteria {
-            let n = u8::try_from(c.levels.len()).unwrap_or(u8::MAX);
-            let given: Vec<&CriterionScore> =
-                req.scores.iter().filter(|s| s.criterion == c.id).collect();
-            let [sc] = given.as_slice() else {
-                return Err(invalid(format!("score the criterion {:?} once", c.id)));
-            };
-            if sc.score < 1 || sc.score > n {
-                return Err(invalid(format!(
-                    "the score for {:?} must be 1 to {n}, not {}",
-                    c.id, sc.score
-                )));
-            }
-            total += u32::from(sc.score);
-            max += u32::from(n);
-            lowest = lowest.min(sc.score);
-            scores.push((*sc).clone());
-        }
+        let (passes, scores) = check_scores(rubric, &req.scores)?;
         let comment = req.comment.trim();
         if comment.chars().count() > MAX_COMMENT_CHARS {
             return Err(invalid(format!(
                 "the comment is longer than {MAX_COMMENT_CHARS} characters"
             )));
         }
-        let passes = max > 0
-            && total * 100 >= u32::from(rubric.min_total_percent) * max
-            && lowest >= rubric.min_each;
         if req.accept && !passes {
             return Err(invalid(format!(
                 "these scores do not meet the rubric's pass rule ({} % of the maximum, no criterion below {}); return it with comments instead",

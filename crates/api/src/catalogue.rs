@@ -139,12 +139,13 @@ impl Api {
         let derived = self.store.read(|c| {
             let sessions = mastery_store::coaching::for_learner(c, me)?;
             let submissions = mastery_store::assignments::of_person(c, me)?;
+            let observed = mastery_store::observations::of_learner(c, me)?;
             let mut done = Vec::new();
             for course in &pack.courses {
                 if !completed.contains(&course.id)
                     && mastery_packs::is_complete(
                         course,
-                        &course_facts(c, me, &pack, course, &sessions, &submissions)?,
+                        &course_facts(c, me, &pack, course, &sessions, &submissions, &observed)?,
                     )
                 {
                     done.push(course.id.clone());
@@ -176,10 +177,19 @@ impl Api {
         let (done, resume, facts) = self.store.read(|c| {
             let sessions = mastery_store::coaching::for_learner(c, me)?;
             let submissions = mastery_store::assignments::of_person(c, me)?;
+            let observed = mastery_store::observations::of_learner(c, me)?;
             Ok((
                 learning::lessons_done(c, me, &course.id)?,
                 learning::last_opened(c, me, &course.id)?,
-                course_facts(c, me, &view.pack, course, &sessions, &submissions)?,
+                course_facts(
+                    c,
+                    me,
+                    &view.pack,
+                    course,
+                    &sessions,
+                    &submissions,
+                    &observed,
+                )?,
             ))
         })?;
         let lessons: Vec<LessonSummary> = view
@@ -353,6 +363,7 @@ fn course_facts(
     course: &mastery_packs::PackCourse,
     sessions: &[mastery_store::coaching::Session],
     submissions: &[mastery_store::assignments::Submission],
+    observed: &[mastery_store::observations::Observation],
 ) -> mastery_store::Result<mastery_packs::CourseFacts> {
     let done = learning::lessons_done(c, me, &course.id)?;
     let lessons: Vec<&mastery_packs::Lesson> = pack
@@ -376,6 +387,7 @@ fn course_facts(
             .len()
             == mastery_types::Driver::ALL.len(),
         assignments_accepted: crate::assignments::all_accepted(pack, &course.id, submissions),
+        observation_passed: observed.iter().any(|o| o.course == course.id && o.passed),
         ..Default::default()
     })
 }

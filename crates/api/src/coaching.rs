@@ -79,7 +79,7 @@ pub(crate) fn acknowledged_drivers(
 }
 
 impl Api {
-    fn latest_pack(&self) -> Result<mastery_packs::Pack> {
+    pub(crate) fn latest_pack(&self) -> Result<mastery_packs::Pack> {
         self.store
             .read(|c| packs::latest_published(c, PROGRAM_PACK_ID))?
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no published pack is loaded"))
@@ -131,9 +131,25 @@ impl Api {
                     .collect(),
             })
             .collect();
+        let observation_courses = pack
+            .courses
+            .iter()
+            .filter(|c| c.completion.observation)
+            .filter_map(|c| {
+                let rubric = pack
+                    .exam_of(&c.id)
+                    .and_then(|e| pack.rubric(&e.observation_rubric))?;
+                Some(mastery_types::ObservationCourse {
+                    id: c.id.clone(),
+                    title: c.title.clone(),
+                    rubric: crate::assignments::rubric_view(rubric),
+                })
+            })
+            .collect();
         Ok(CoachHome {
             learners: coachees,
             courses,
+            observation_courses,
             logged: logged
                 .into_iter()
                 .map(|s| view(s, Some(&pack)))

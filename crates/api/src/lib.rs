@@ -23,6 +23,7 @@ mod demo;
 mod designer;
 mod errors;
 mod learning;
+mod observations;
 mod password;
 mod team;
 

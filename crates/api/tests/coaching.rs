@@ -319,3 +319,111 @@ fn bad_sessions_are_refused_and_nothing_is_saved() {
         ErrorCode::NotFound
     );
 }
+
+#[test]
+fn observed_assessments_are_scored_on_the_observation_rubric() {
+    use mastery_types::{CriterionScore, ObservationRequest};
+    let api = api();
+    let coach = person(&api, 1, &[Role::Coach]);
+    let learner = person(&api, 2, &[Role::Learner]);
+    let lid = person_id(&api, &learner);
+    let home = api.coach_home(&coach).expect("home");
+    assert_eq!(
+        home.observation_courses.len(),
+        4,
+        "the four Level 3 courses"
+    );
+    let course = home
+        .observation_courses
+        .iter()
+        .find(|c| c.id.as_str() == "clients-l3")
+        .expect("clients-l3");
+    let all = |score: u8| -> Vec<CriterionScore> {
+        course
+            .rubric
+            .criteria
+            .iter()
+            .map(|c| CriterionScore {
+                criterion: c.id.clone(),
+                score,
+            })
+            .collect()
+    };
+    let req = |scores: Vec<CriterionScore>| ObservationRequest {
+        learner: lid,
+        course: CourseId("clients-l3".into()),
+        kind: "secret_shopper".into(),
+        held_on: now().date_naive() - Duration::days(3),
+        scores,
+        notes: "Called about a delayed payment; verified identity, gave the standard and a date."
+            .into(),
+    };
+    let low = api
+        .record_observation(&coach, &req(all(2)), now())
+        .expect("recorded");
+    assert!(
+        !low.passed,
+        "2 of 4 everywhere is 50 %, under the 75 % pass"
+    );
+    let good = api
+        .record_observation(&coach, &req(all(3)), now())
+        .expect("recorded");
+    assert!(good.passed);
+    let mine = api.my_observations(&learner).expect("mine");
+    assert_eq!(mine.len(), 2);
+    assert!(mine.iter().any(|o| o.passed && o.kind == "secret_shopper"));
+
+    let mut missing = all(3);
+    missing.pop();
+    for (r, code, why) in [
+        (req(missing), ErrorCode::InvalidInput, "once"),
+        (req(all(5)), ErrorCode::InvalidInput, "must be 1 to 4"),
+        (
+            ObservationRequest {
+                kind: "mystery".into(),
+                ..req(all(3))
+            },
+            ErrorCode::InvalidInput,
+            "observed or secret_shopper",
+        ),
+        (
+            ObservationRequest {
+                notes: " ".into(),
+                ..req(all(3))
+            },
+            ErrorCode::InvalidInput,
+            "what you observed",
+        ),
+        (
+            ObservationRequest {
+                course: CourseId("clients-l1".into()),
+                ..req(all(3))
+            },
+            ErrorCode::NotFound,
+            "no observation rubric",
+        ),
+        (
+            ObservationRequest {
+                learner: person_id(&api, &coach),
+                ..req(all(3))
+            },
+            ErrorCode::Forbidden,
+            "themself",
+        ),
+    ] {
+        let err = api.record_observation(&coach, &r, now()).expect_err(why);
+        assert_eq!(err.code, code, "{why}: {err:?}");
+        assert!(err.message.contains(why), "{why}: {}", err.message);
+    }
+    assert_eq!(
+        api.my_observations(&learner).expect("mine").len(),
+        2,
+        "nothing more saved"
+    );
+    assert_eq!(
+        api.record_observation(&learner, &req(all(3)), now())
+            .expect_err("learner")
+            .code,
+        ErrorCode::Forbidden
+    );
+}

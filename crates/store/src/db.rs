@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_coaching.sql"),
     include_str!("../migrations/0005_assignments.sql"),
     include_str!("../migrations/0006_course_assignments.sql"),
+    include_str!("../migrations/0007_observations.sql"),
 ];
 
 /// The schema version this build writes (SQLite `user_version`).

@@ -15,6 +15,7 @@ pub mod coaching;
 pub mod completions;
 mod db;
 pub mod learning;
+pub mod observations;
 pub mod packs;
 pub mod people;
 pub mod sessions;

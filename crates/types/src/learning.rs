@@ -270,6 +270,8 @@ pub struct CoacheeSummary {
 pub struct CoachHome {
     pub learners: Vec<CoacheeSummary>,
     pub courses: Vec<CoachingCourse>,
+    /// Level 3 courses with their observation rubric.
+    pub observation_courses: Vec<ObservationCourse>,
     pub logged: Vec<CoachingSessionView>,
 }
 
@@ -418,4 +420,39 @@ pub struct TeamView {
     pub members: Vec<TeamMember>,
     /// Every course, to choose from when assigning.
     pub courses: Vec<(CourseId, LocalizedText)>,
+}
+
+/// A Level 3 assessment of a learner at work, scored on the course's
+/// observation rubric: observed by the assessor, or by a secret shopper.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObservationRequest {
+    pub learner: crate::PersonId,
+    pub course: CourseId,
+    /// "observed" or "secret_shopper".
+    pub kind: String,
+    pub held_on: chrono::NaiveDate,
+    pub scores: Vec<CriterionScore>,
+    pub notes: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObservationView {
+    pub id: String,
+    pub assessor: String,
+    pub course: CourseId,
+    pub course_title: LocalizedText,
+    pub kind: String,
+    pub held_on: chrono::NaiveDate,
+    pub scores: Vec<CriterionScore>,
+    pub notes: String,
+    pub passed: bool,
+    pub rubric: Option<RubricView>,
+}
+
+/// A Level 3 course and its observation rubric, for the assessor's form.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObservationCourse {
+    pub id: CourseId,
+    pub title: LocalizedText,
+    pub rubric: RubricView,
 }
