@@ -20,6 +20,8 @@ const COMMANDS: &[&str] = &[
     "submit_self_assessment",
     "list_users",
     "add_user",
+    "record_observation",
+    "my_observations",
     "due_courses",
     "my_team",
     "assign_course",

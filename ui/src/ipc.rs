@@ -8,7 +8,9 @@ use mastery_types::{
     NewUser, Progress, PublishRequest, SessionInfo, SetLanguageRequest, SetupStatus, SignInRequest,
     UserSummary, VersionInfo,
 };
-use mastery_types::{AssignCourseRequest, DueCourse, TeamView};
+use mastery_types::{
+    AssignCourseRequest, DueCourse, ObservationRequest, ObservationView, TeamView,
+};
 use mastery_types::{AssignmentView, ReviewRequest, SubmissionView, SubmitAssignmentRequest};
 use mastery_types::{
     AttemptRequest, AttemptResult, AttemptView, LessonDoneRequest, QuizStatus, SaveAnswerRequest,
@@ -224,4 +226,12 @@ pub async fn my_team() -> Result<TeamView, ApiError> {
 
 pub async fn assign_course(request: &AssignCourseRequest) -> Result<DueCourse, ApiError> {
     call("assign_course", &WithRequest { request }).await
+}
+
+pub async fn record_observation(request: &ObservationRequest) -> Result<ObservationView, ApiError> {
+    call("record_observation", &WithRequest { request }).await
+}
+
+pub async fn my_observations() -> Result<Vec<ObservationView>, ApiError> {
+    call("my_observations", &NoArgs {}).await
 }

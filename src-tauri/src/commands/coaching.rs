@@ -4,7 +4,8 @@ use super::{as_caller, AppState};
 use chrono::Utc;
 use mastery_api::ApiError;
 use mastery_types::{
-    CoachHome, CoachingRequest, CoachingResponseRequest, CoachingSessionView, PersonId,
+    CoachHome, CoachingRequest, CoachingResponseRequest, CoachingSessionView, ObservationRequest,
+    ObservationView, PersonId,
 };
 use tauri::State;
 
@@ -49,4 +50,20 @@ pub async fn respond_to_coaching(
         api.respond_to_coaching(caller, &request, Utc::now())
     })
     .await
+}
+
+#[tauri::command]
+pub async fn record_observation(
+    state: State<'_, AppState>,
+    request: ObservationRequest,
+) -> Result<ObservationView, ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.record_observation(caller, &request, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn my_observations(state: State<'_, AppState>) -> Result<Vec<ObservationView>, ApiError> {
+    as_caller(&state, |api, caller| api.my_observations(caller)).await
 }

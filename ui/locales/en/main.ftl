@@ -345,3 +345,15 @@ due-on = Due { $date }
 due-late = Late: was due { $date }
 due-done = Completed
 due-by = assigned by { $who }
+
+## Observed assessments
+observe-title = Record an observed assessment (Level 3)
+observe-kind = Kind
+observe-kind-observed = Observed by me
+observe-kind-secret = Secret shopper
+observe-notes = What was observed
+observe-submit = Record the assessment
+observe-passed = Passed
+observe-not-passed = Not passed
+observed-mine-title = Observed assessments
+observed-none-yet = No observed or secret-shopper assessment has been recorded for this course yet.

@@ -345,3 +345,15 @@ due-on = À faire pour le { $date }
 due-late = En retard : prévu pour le { $date }
 due-done = Terminé
 due-by = assigné par { $who }
+
+## Évaluations par observation
+observe-title = Consigner une évaluation par observation (niveau 3)
+observe-kind = Type
+observe-kind-observed = Observée par moi
+observe-kind-secret = Client mystère
+observe-notes = Ce qui a été observé
+observe-submit = Consigner l'évaluation
+observe-passed = Réussie
+observe-not-passed = Non réussie
+observed-mine-title = Évaluations par observation
+observed-none-yet = Aucune évaluation par observation ni par client mystère n'a encore été consignée pour ce cours.

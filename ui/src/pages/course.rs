@@ -24,6 +24,7 @@ pub fn course_page(p: &CoursePageProps) -> Html {
     });
     let go = |page: Page| navigate(&state, page);
     let sessions = use_load(*reload, |_| ipc::my_coaching());
+    let observations = use_load(*reload, |_| ipc::my_observations());
     let comment = use_state(String::new);
     let response_error = use_state(|| None::<mastery_types::ApiError>);
     let respond = |session: String, acknowledge: bool| {
@@ -163,6 +164,30 @@ pub fn course_page(p: &CoursePageProps) -> Html {
                             <button type="button" class="primary" id="open-assignments" onclick={go(Page::Assignments(o.course.id.clone()))}>
                                 { t.t("assignments-open") }
                             </button>
+                        </section>
+                    }
+                    if o.requirements.iter().any(|r| r.key == "observation") {
+                        <section class="card" aria-labelledby="observed-title" id="my-observations">
+                            <h2 id="observed-title">{ t.t("observed-mine-title") }</h2>
+                            { match &*observations {
+                                Some(Ok(list)) => {
+                                    let mine: Vec<_> = list.iter().filter(|x| x.course == o.course.id).collect();
+                                    if mine.is_empty() {
+                                        html! { <p class="muted">{ t.t("observed-none-yet") }</p> }
+                                    } else {
+                                        html! { <ul class="due-list">{ for mine.into_iter().map(|x| html! {
+                                            <li data-observation={x.id.clone()}>
+                                                <strong>{ x.held_on.to_string() }</strong>
+                                                <span>{ t.t(if x.kind == "secret_shopper" { "observe-kind-secret" } else { "observe-kind-observed" }) }</span>
+                                                <span class={if x.passed { "pill completed" } else { "pill error" }}>{ t.t(if x.passed { "observe-passed" } else { "observe-not-passed" }) }</span>
+                                                <span class="muted">{ x.notes.clone() }</span>
+                                            </li>
+                                        }) }</ul> }
+                                    }
+                                }
+                                Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
+                                None => html! {},
+                            } }
                         </section>
                     }
                     if o.has_self_assessment {
