@@ -144,3 +144,34 @@ where
     }
     data
 }
+
+/// A map kept in a reducer, so that changes made in quick succession (a
+/// row of radio buttons clicked fast) each apply to the latest map rather
+/// than to the one the page was rendered with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapState<V: Clone + PartialEq>(pub std::collections::BTreeMap<String, V>);
+
+impl<V: Clone + PartialEq> Default for MapState<V> {
+    fn default() -> Self {
+        MapState(Default::default())
+    }
+}
+
+pub enum MapAction<V> {
+    Insert(String, V),
+    Clear,
+}
+
+impl<V: Clone + PartialEq> Reducible for MapState<V> {
+    type Action = MapAction<V>;
+    fn reduce(self: Rc<Self>, action: MapAction<V>) -> Rc<Self> {
+        let mut next = self.0.clone();
+        match action {
+            MapAction::Insert(k, v) => {
+                next.insert(k, v);
+            }
+            MapAction::Clear => next.clear(),
+        }
+        Rc::new(MapState(next))
+    }
+}

@@ -5,7 +5,7 @@
 use crate::components::error_text;
 use crate::i18n::I18n;
 use crate::ipc;
-use crate::state::{use_app, use_load};
+use crate::state::{use_app, use_load, MapAction, MapState};
 use mastery_types::{
     ApiError, CoachingRequest, CoachingSessionView, CoachingStatus, CourseId, Driver, Observation,
     PersonId, COACHING_SETTINGS,
@@ -356,7 +356,7 @@ fn review_card(p: &ReviewCardProps) -> Html {
     let t = &state.i18n;
     let lang = t.lang().to_owned();
     let s = &p.submission;
-    let scores = use_state(BTreeMap::<String, u8>::new);
+    let scores = use_reducer(MapState::<u8>::default);
     let comment = use_state(String::new);
     let error = use_state(|| None::<ApiError>);
     let decide = |accept: bool| {
@@ -371,6 +371,7 @@ fn review_card(p: &ReviewCardProps) -> Html {
             let req = mastery_types::ReviewRequest {
                 submission_id: id.clone(),
                 scores: scores
+                    .0
                     .iter()
                     .map(|(c, v)| mastery_types::CriterionScore {
                         criterion: c.clone(),
@@ -406,16 +407,12 @@ fn review_card(p: &ReviewCardProps) -> Html {
                             let id = format!("{}-{}-{v}", s.id, c.id);
                             let pick = {
                                 let (scores, cid) = (scores.clone(), c.id.clone());
-                                Callback::from(move |_| {
-                                    let mut next = (*scores).clone();
-                                    next.insert(cid.clone(), v);
-                                    scores.set(next);
-                                })
+                                Callback::from(move |_| scores.dispatch(MapAction::Insert(cid.clone(), v)))
                             };
                             html! {
                                 <label class="level-choice" for={id.clone()}>
                                     <input type="radio" id={id} name={format!("{}-{}", s.id, c.id)} data-score={v.to_string()}
-                                        checked={scores.get(&c.id) == Some(&v)} onchange={pick} />
+                                        checked={scores.0.get(&c.id) == Some(&v)} onchange={pick} />
                                     <strong>{ v }</strong>{ " " }{ level.get(&lang).to_owned() }
                                 </label>
                             }
@@ -465,7 +462,7 @@ pub fn observation_form(p: &ObservationFormProps) -> Html {
     });
     let kind = use_state(|| "observed".to_owned());
     let date = use_state(local_today);
-    let scores = use_state(BTreeMap::<String, u8>::new);
+    let scores = use_reducer(MapState::<u8>::default);
     let notes = use_state(String::new);
     let outcome = use_state(|| None::<Result<bool, ApiError>>);
     let Some(c) = p
@@ -481,7 +478,7 @@ pub fn observation_form(p: &ObservationFormProps) -> Html {
         Callback::from(move |e: Event| {
             let s: HtmlSelectElement = e.target_unchecked_into();
             h.set(s.value());
-            scores.set(BTreeMap::new());
+            scores.dispatch(MapAction::Clear);
         })
     };
     let submit = {
@@ -513,6 +510,7 @@ pub fn observation_form(p: &ObservationFormProps) -> Html {
                 kind: (*kind).clone(),
                 held_on,
                 scores: scores
+                    .0
                     .iter()
                     .map(|(c, v)| mastery_types::CriterionScore {
                         criterion: c.clone(),
@@ -531,7 +529,7 @@ pub fn observation_form(p: &ObservationFormProps) -> Html {
                 match ipc::record_observation(&req).await {
                     Ok(o) => {
                         outcome.set(Some(Ok(o.passed)));
-                        scores.set(BTreeMap::new());
+                        scores.dispatch(MapAction::Clear);
                         notes.set(String::new());
                         reload.set(*reload + 1);
                     }
@@ -580,10 +578,10 @@ pub fn observation_form(p: &ObservationFormProps) -> Html {
                         { for cr.levels.iter().enumerate().map(|(i, level)| {
                             let v = u8::try_from(i + 1).unwrap_or(u8::MAX);
                             let id = format!("obs-{}-{v}", cr.id);
-                            let pick = { let (scores, cid) = (scores.clone(), cr.id.clone()); Callback::from(move |_| { let mut n = (*scores).clone(); n.insert(cid.clone(), v); scores.set(n); }) };
+                            let pick = { let (scores, cid) = (scores.clone(), cr.id.clone()); Callback::from(move |_| scores.dispatch(MapAction::Insert(cid.clone(), v))) };
                             html! {
                                 <label class="level-choice" for={id.clone()}>
-                                    <input type="radio" id={id} name={format!("obs-{}", cr.id)} checked={scores.get(&cr.id) == Some(&v)} onchange={pick} />
+                                    <input type="radio" id={id} name={format!("obs-{}", cr.id)} checked={scores.0.get(&cr.id) == Some(&v)} onchange={pick} />
                                     <strong>{ v }</strong>{ " " }{ level.get(&lang).to_owned() }
                                 </label>
                             }

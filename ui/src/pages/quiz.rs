@@ -78,12 +78,26 @@ fn item_html(
                 <fieldset class="choices"><legend class="hint">{ t.t("quiz-choose-all") }</legend>
                 { for choices.iter().map(|c| {
                     let checked = picked.contains(&c.id);
-                    let mut next: Vec<String> = picked.iter().filter(|x| **x != c.id).cloned().collect();
-                    if !checked { next.push(c.id.clone()); }
                     let input_id = format!("{}-{}", item.id, c.id);
+                    // The answer is read from the boxes as they are when
+                    // this one changes, so quick successive clicks are all
+                    // kept (a value computed at render time would be stale).
+                    let onchange = {
+                        let (cb, id) = (on_answer.clone(), id.clone());
+                        Callback::from(move |e: Event| {
+                            let input: web_sys::Element = e.target_unchecked_into();
+                            let Ok(Some(set)) = input.closest("fieldset") else { return };
+                            let Ok(boxes) = set.query_selector_all("input[type=checkbox]:checked") else { return };
+                            let picked = (0..boxes.length())
+                                .filter_map(|i| boxes.item(i))
+                                .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+                                .filter_map(|el| el.get_attribute("data-choice"))
+                                .collect();
+                            cb.emit((id.clone(), Answer::Multiple(picked)));
+                        })
+                    };
                     html! { <label class="choice" for={input_id.clone()}>
-                        <input type="checkbox" id={input_id} {checked}
-                            onchange={answer_cb(Answer::Multiple(next))} />
+                        <input type="checkbox" id={input_id} data-choice={c.id.clone()} {checked} {onchange} />
                         { c.text.get(lang).to_owned() }</label> }
                 }) }
                 </fieldset>
@@ -156,12 +170,19 @@ fn item_html(
                 { for lefts.iter().map(|l| {
                     let select_id = format!("{}-{}", item.id, l.id);
                     let onchange = {
-                        let (partial, cb, item_id, left, n) = (partial.clone(), on_answer.clone(), item.id.clone(), l.id.clone(), lefts.len());
-                        let current = current.clone();
+                        let (partial, cb, item_id, n) = (partial.clone(), on_answer.clone(), item.id.clone(), lefts.len());
+                        // Every select of the item as it is now (a map made
+                        // at render time would be stale after quick changes).
                         Callback::from(move |e: Event| {
-                            let s: HtmlSelectElement = e.target_unchecked_into();
-                            let mut m = current.clone();
-                            if s.value().is_empty() { m.remove(&left); } else { m.insert(left.clone(), s.value()); }
+                            let s: web_sys::Element = e.target_unchecked_into();
+                            let Ok(Some(block)) = s.closest(".matching") else { return };
+                            let Ok(selects) = block.query_selector_all("select") else { return };
+                            let m: BTreeMap<String, String> = (0..selects.length())
+                                .filter_map(|i| selects.item(i))
+                                .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<HtmlSelectElement>(n).ok())
+                                .filter(|sel| !sel.value().is_empty())
+                                .filter_map(|sel| sel.get_attribute("data-left").map(|l| (l, sel.value())))
+                                .collect();
                             let mut p = (*partial).clone();
                             p.matches.insert(item_id.clone(), m.clone());
                             partial.set(p);
@@ -173,7 +194,7 @@ fn item_html(
                     html! {
                         <div class="match-row">
                             <label for={select_id.clone()}>{ l.text.get(lang).to_owned() }</label>
-                            <select id={select_id} {onchange}>
+                            <select id={select_id} data-left={l.id.clone()} {onchange}>
                                 <option value="" selected={!current.contains_key(&l.id)}>{ t.t("quiz-choose") }</option>
                                 { for rights.iter().map(|r| html! {
                                     <option value={r.id.clone()} selected={current.get(&l.id) == Some(&r.id)}>{ r.text.get(lang).to_owned() }</option>
@@ -290,6 +311,30 @@ fn result_html(t: &I18n, r: &AttemptResult) -> Html {
     }
 }
 
+/// The answers of the attempt on screen. A reducer, so answers given in
+/// quick succession each land on the latest state.
+#[derive(Default, PartialEq)]
+struct Answers(BTreeMap<String, Answer>);
+
+enum AnswersAction {
+    Set(String, Answer),
+    Reset(BTreeMap<String, Answer>),
+}
+
+impl Reducible for Answers {
+    type Action = AnswersAction;
+    fn reduce(self: std::rc::Rc<Self>, action: AnswersAction) -> std::rc::Rc<Self> {
+        let mut next = self.0.clone();
+        match action {
+            AnswersAction::Set(item, answer) => {
+                next.insert(item, answer);
+            }
+            AnswersAction::Reset(all) => next = all,
+        }
+        std::rc::Rc::new(Answers(next))
+    }
+}
+
 #[function_component(QuizPage)]
 pub fn quiz_page(p: &QuizPageProps) -> Html {
     let state = use_app();
@@ -300,7 +345,7 @@ pub fn quiz_page(p: &QuizPageProps) -> Html {
         ipc::quiz_status(&CourseRequest { course }).await
     });
     let attempt = use_state(|| None::<AttemptView>);
-    let answers = use_state(BTreeMap::<String, Answer>::new);
+    let answers = use_reducer(Answers::default);
     let partial = use_state(Partial::default);
     let result = use_state(|| None::<AttemptResult>);
     let error = use_state(|| None::<ApiError>);
@@ -324,7 +369,7 @@ pub fn quiz_page(p: &QuizPageProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match ipc::start_quiz(&CourseRequest { course }).await {
                     Ok(a) => {
-                        answers.set(a.saved.clone());
+                        answers.dispatch(AnswersAction::Reset(a.saved.clone()));
                         partial.set(Partial::default());
                         attempt.set(Some(a));
                         error.set(None);
@@ -338,9 +383,7 @@ pub fn quiz_page(p: &QuizPageProps) -> Html {
         let (attempt, answers, error) = (attempt.clone(), answers.clone(), error.clone());
         Callback::from(move |(item_id, answer): (String, Answer)| {
             let Some(a) = (*attempt).clone() else { return };
-            let mut next = (*answers).clone();
-            next.insert(item_id.clone(), answer.clone());
-            answers.set(next);
+            answers.dispatch(AnswersAction::Set(item_id.clone(), answer.clone()));
             let error = error.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let req = SaveAnswerRequest {
@@ -397,7 +440,7 @@ pub fn quiz_page(p: &QuizPageProps) -> Html {
         let answered = a
             .items
             .iter()
-            .filter(|i| answers.contains_key(&i.id))
+            .filter(|i| answers.0.contains_key(&i.id))
             .count();
         html! {
             <>
@@ -408,9 +451,9 @@ pub fn quiz_page(p: &QuizPageProps) -> Html {
             ]) }</p>
             <ol class="quiz-items">
             { for a.items.iter().map(|item| html! {
-                <li class="card quiz-item" data-item={item.id.clone()} data-answered={answers.contains_key(&item.id).to_string()}>
+                <li class="card quiz-item" data-item={item.id.clone()} data-answered={answers.0.contains_key(&item.id).to_string()}>
                     <p class="prompt">{ prompt_of(&item.view).get(&lang).to_owned() }</p>
-                    { item_html(t, item, answers.get(&item.id), &partial, &on_answer) }
+                    { item_html(t, item, answers.0.get(&item.id), &partial, &on_answer) }
                 </li>
             }) }
             </ol>

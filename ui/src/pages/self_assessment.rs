@@ -6,9 +6,8 @@ use crate::components::back_to_course::BackToCourse;
 use crate::components::error_text;
 use crate::i18n::I18n;
 use crate::ipc;
-use crate::state::{use_app, use_load};
+use crate::state::{use_app, use_load, MapAction, MapState};
 use mastery_types::{ApiError, CourseId, CourseRequest, StyleProfile, StyleRequest};
-use std::collections::BTreeMap;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -51,7 +50,7 @@ pub fn style_page(p: &StylePageProps) -> Html {
     let data = use_load(p.course.clone(), |course| async move {
         ipc::self_assessment(&CourseRequest { course }).await
     });
-    let ratings = use_state(BTreeMap::<String, u8>::new);
+    let ratings = use_reducer(MapState::<u8>::default);
     let result = use_state(|| None::<StyleProfile>);
     let error = use_state(|| None::<ApiError>);
     let retake = use_state(|| false);
@@ -75,7 +74,7 @@ pub fn style_page(p: &StylePageProps) -> Html {
         let again = {
             let (retake, ratings) = (retake.clone(), ratings.clone());
             Callback::from(move |_| {
-                ratings.set(BTreeMap::new());
+                ratings.dispatch(MapAction::Clear);
                 retake.set(true);
             })
         };
@@ -103,7 +102,7 @@ pub fn style_page(p: &StylePageProps) -> Html {
                 e.prevent_default();
                 let req = StyleRequest {
                     course: course.clone(),
-                    ratings: (*ratings).clone(),
+                    ratings: ratings.0.clone(),
                 };
                 let (result, error, retake) = (result.clone(), error.clone(), retake.clone());
                 wasm_bindgen_futures::spawn_local(async move {
@@ -118,7 +117,7 @@ pub fn style_page(p: &StylePageProps) -> Html {
                 });
             })
         };
-        let all = ratings.len() == view.statements.len();
+        let all = ratings.0.len() == view.statements.len();
         html! {
             <form id="style-form" onsubmit={submit}>
                 <p class="lead">{ view.intro.get(&lang).to_owned() }</p>
@@ -136,16 +135,12 @@ pub fn style_page(p: &StylePageProps) -> Html {
                                 let input_id = format!("{}-{v}", s.id);
                                 let onchange = {
                                     let (ratings, sid) = (ratings.clone(), s.id.clone());
-                                    Callback::from(move |_| {
-                                        let mut next = (*ratings).clone();
-                                        next.insert(sid.clone(), v);
-                                        ratings.set(next);
-                                    })
+                                    Callback::from(move |_| ratings.dispatch(MapAction::Insert(sid.clone(), v)))
                                 };
                                 html! {
                                     <label for={input_id.clone()} class="scale-point">
                                         <input type="radio" id={input_id} name={s.id.clone()} value={v.to_string()}
-                                            checked={ratings.get(&s.id) == Some(&v)} {onchange} />
+                                            checked={ratings.0.get(&s.id) == Some(&v)} {onchange} />
                                         { v }
                                     </label>
                                 }
@@ -156,7 +151,7 @@ pub fn style_page(p: &StylePageProps) -> Html {
                 }) }
                 </ol>
                 if let Some(e) = &*error { <p class="error" role="alert">{ error_text(t, e) }</p> }
-                <p class="muted" role="status">{ t.t_args("style-rated", &[("rated", ratings.len().into()), ("total", view.statements.len().into())]) }</p>
+                <p class="muted" role="status">{ t.t_args("style-rated", &[("rated", ratings.0.len().into()), ("total", view.statements.len().into())]) }</p>
                 <button type="submit" class="primary" id="style-submit" disabled={!all}>{ t.t("style-submit") }</button>
             </form>
         }
