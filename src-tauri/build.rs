@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "submit_self_assessment",
     "list_users",
     "add_user",
+    "form_team",
     "record_observation",
     "my_observations",
     "due_courses",

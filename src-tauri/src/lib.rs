@@ -111,6 +111,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> tauri::Resul
             commands::learning::submit_self_assessment,
             commands::accounts::list_users,
             commands::accounts::add_user,
+            commands::assignments::form_team,
             commands::coaching::record_observation,
             commands::coaching::my_observations,
             commands::team::due_courses,

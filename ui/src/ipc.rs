@@ -17,6 +17,7 @@ use mastery_types::{
     SelfAssessmentView, StyleProfile, StyleRequest,
 };
 use mastery_types::{CoachHome, CoachingRequest, CoachingResponseRequest, CoachingSessionView};
+use mastery_types::{FormTeamRequest, TeamInfo};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -234,4 +235,8 @@ pub async fn record_observation(request: &ObservationRequest) -> Result<Observat
 
 pub async fn my_observations() -> Result<Vec<ObservationView>, ApiError> {
     call("my_observations", &NoArgs {}).await
+}
+
+pub async fn form_team(request: &FormTeamRequest) -> Result<TeamInfo, ApiError> {
+    call("form_team", &WithRequest { request }).await
 }

@@ -10,8 +10,8 @@ use mastery_packs::{Pack, Rubric};
 use mastery_store::assignments as store;
 use mastery_types::{
     ApiError, AssignmentStatus, AssignmentView, CourseId, CourseRequest, CriterionScore,
-    CriterionView, ErrorCode, FileInfo, LocalizedText, ReviewRequest, ReviewView, RubricView,
-    SubmissionView, SubmitAssignmentRequest,
+    CriterionView, ErrorCode, FileInfo, FormTeamRequest, LocalizedText, ReviewRequest, ReviewView,
+    RubricView, SubmissionView, SubmitAssignmentRequest, TeamInfo,
 };
 
 /// A response long enough to be read, short enough to be a response.
@@ -56,13 +56,28 @@ fn html(t: &LocalizedText) -> LocalizedText {
 }
 
 /// The assignment (title, rubric id) a submission answers, in a pack.
-fn assignment_in<'p>(
-    pack: &'p Pack,
-    course: &CourseId,
-    id: &str,
-) -> Option<&'p mastery_packs::Assignment> {
-    pack.assignments_of(course)
-        .and_then(|a| a.assignments.iter().find(|x| x.id == id))
+/// The title and rubric of an assignment or of the team synthesis.
+fn assignment_in<'p>(pack: &'p Pack, course: &CourseId, id: &str) -> Option<Meta<'p>> {
+    let set = pack.assignments_of(course)?;
+    match set.assignments.iter().find(|x| x.id == id) {
+        Some(a) => Some(Meta {
+            title: &a.title,
+            rubric: &a.rubric,
+        }),
+        None => set
+            .team_synthesis
+            .as_ref()
+            .filter(|t| t.id == id)
+            .map(|t| Meta {
+                title: &t.title,
+                rubric: &t.rubric,
+            }),
+    }
+}
+
+struct Meta<'p> {
+    title: &'p LocalizedText,
+    rubric: &'p str,
 }
 
 fn status_of(latest: Option<&store::Submission>) -> AssignmentStatus {
@@ -75,6 +90,25 @@ fn status_of(latest: Option<&store::Submission>) -> AssignmentStatus {
 }
 
 /// Does every assignment of the course have an accepted latest submission?
+/// Is the latest team-synthesis submission for the course accepted?
+pub(crate) fn synthesis_accepted(
+    pack: &Pack,
+    course: &CourseId,
+    team_subs: &[store::Submission],
+) -> bool {
+    let Some(t) = pack
+        .assignments_of(course)
+        .and_then(|a| a.team_synthesis.as_ref())
+    else {
+        return false;
+    };
+    status_of(
+        team_subs
+            .iter()
+            .rfind(|s| &s.course == course && s.assignment == t.id),
+    ) == AssignmentStatus::Accepted
+}
+
 pub(crate) fn all_accepted(pack: &Pack, course: &CourseId, subs: &[store::Submission]) -> bool {
     let Some(a) = pack.assignments_of(course) else {
         return false;
@@ -139,7 +173,8 @@ impl Api {
         let at = own.as_ref().unwrap_or(pack);
         let assignment = assignment_in(at, &s.course, &s.assignment);
         let rubric = assignment
-            .and_then(|a| at.rubric(&a.rubric))
+            .as_ref()
+            .and_then(|a| at.rubric(a.rubric))
             .map(rubric_view);
         let review = match s.review {
             None => None,
@@ -206,9 +241,118 @@ impl Api {
                     .into_iter()
                     .map(|s| self.submission_view(s, &view.pack))
                     .collect::<Result<_>>()?,
+                team: None,
+                is_team_synthesis: false,
+            });
+        }
+        if let Some(t) = &set.team_synthesis {
+            let team = self
+                .store
+                .read(|c| mastery_store::teams::team_of(c, me, &course.id))?;
+            let subs: Vec<store::Submission> = match &team {
+                Some(team) => self
+                    .store
+                    .read(|c| store::of_team(c, &team.id))?
+                    .into_iter()
+                    .filter(|s| s.assignment == t.id)
+                    .collect(),
+                None => Vec::new(),
+            };
+            out.push(AssignmentView {
+                id: t.id.clone(),
+                title: t.title.clone(),
+                brief_html: html(&t.brief),
+                max_attachment_mb: set.max_attachment_mb,
+                rubric: view.pack.rubric(&t.rubric).map(rubric_view),
+                status: status_of(subs.last()),
+                submissions: subs
+                    .into_iter()
+                    .map(|s| self.submission_view(s, &view.pack))
+                    .collect::<Result<_>>()?,
+                team: team.map(|t| TeamInfo {
+                    name: t.name,
+                    members: t.members.into_iter().map(|(_, n)| n).collect(),
+                }),
+                is_team_synthesis: true,
             });
         }
         Ok(out)
+    }
+
+    /// Forms a team for a course's team synthesis: learners, each in no
+    /// other team for that course, as many as the pack allows.
+    pub fn form_team(
+        &self,
+        caller: &Caller,
+        req: &FormTeamRequest,
+        now: DateTime<Utc>,
+    ) -> Result<TeamInfo> {
+        let me = caller.require_person(Permission::CoachLearners)?;
+        let pack = self.latest_pack()?;
+        let t = pack
+            .assignments_of(&req.course)
+            .and_then(|a| a.team_synthesis.as_ref())
+            .ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("course {} has no team synthesis", req.course),
+                )
+            })?;
+        let name = req.name.trim();
+        if name.is_empty() || name.chars().count() > 100 {
+            return Err(invalid("give the team a name (up to 100 characters)"));
+        }
+        let mut members = req.members.clone();
+        members.sort_by_key(|p| p.0);
+        members.dedup();
+        if members.len() < usize::from(t.min_members) || members.len() > usize::from(t.max_members)
+        {
+            return Err(invalid(format!(
+                "a team has {} to {} members, not {}",
+                t.min_members,
+                t.max_members,
+                members.len()
+            )));
+        }
+        if members.contains(&me) {
+            return Err(ApiError::new(
+                ErrorCode::Forbidden,
+                "the person who forms a team (and reviews its work) is not one of its members",
+            ));
+        }
+        let id = new_id(now).to_string();
+        self.store.write(|tx| {
+            for m in &members {
+                if !mastery_store::people::roles(tx, *m)?.contains(&mastery_types::Role::Learner) {
+                    return Ok(Err(ApiError::new(
+                        ErrorCode::NotFound,
+                        format!("there is no learner {m}"),
+                    )));
+                }
+                if let Some(team) = mastery_store::teams::team_of(tx, *m, &req.course)? {
+                    let who = team
+                        .members
+                        .iter()
+                        .find(|(id, _)| *id == m.0.to_string())
+                        .map_or("someone", |(_, n)| n.as_str())
+                        .to_owned();
+                    return Ok(Err(invalid(format!(
+                        "{who} is already in the team {:?} for this course",
+                        team.name
+                    ))));
+                }
+            }
+            mastery_store::teams::form(tx, &id, &req.course, name, me, &members, now)?;
+            Ok(Ok(()))
+        })??;
+        let team = self
+            .store
+            .read(|c| mastery_store::teams::team_of(c, members[0], &req.course))?
+            .ok_or_else(|| ApiError::new(ErrorCode::Storage, "the team was not saved"))?;
+        Ok(TeamInfo {
+            name: team.name,
+            members: team.members.into_iter().map(|(_, n)| n).collect(),
+        })
     }
 
     /// Submits (or, after a return, resubmits) an assignment. Refused
@@ -230,10 +374,32 @@ impl Api {
                 format!("course {} has no assignments", course.id),
             )
         })?;
-        let a = set
-            .assignments
-            .iter()
-            .find(|x| x.id == req.assignment)
+        // The team synthesis is answered like an assignment, for the team.
+        let synthesis = set
+            .team_synthesis
+            .as_ref()
+            .filter(|t| t.id == req.assignment);
+        let team = match synthesis {
+            Some(_) => Some(
+                self.store
+                    .read(|c| mastery_store::teams::team_of(c, me, &course.id))?
+                    .ok_or_else(|| {
+                        invalid(
+                            "you are not in a team for this course yet; your coach forms the teams",
+                        )
+                    })?,
+            ),
+            None => None,
+        };
+        let synthesis_as_assignment = synthesis.map(|t| mastery_packs::Assignment {
+            id: t.id.clone(),
+            rubric: t.rubric.clone(),
+            title: t.title.clone(),
+            brief: t.brief.clone(),
+        });
+        let a = synthesis_as_assignment
+            .as_ref()
+            .or_else(|| set.assignments.iter().find(|x| x.id == req.assignment))
             .ok_or_else(|| {
                 ApiError::new(
                     ErrorCode::NotFound,
@@ -283,7 +449,13 @@ impl Api {
         let id = new_id(now).to_string();
         let pack = &view.pack;
         let saved = self.store.write(|tx| {
-            let mine = store::of_person(tx, me)?;
+            let mine = match &team {
+                Some(team) => store::of_team(tx, &team.id)?,
+                None => store::of_person(tx, me)?
+                    .into_iter()
+                    .filter(|s| s.team_id.is_none())
+                    .collect(),
+            };
             let latest = mine
                 .iter()
                 .rfind(|s| s.course == course.id && s.assignment == a.id);
@@ -312,6 +484,7 @@ impl Api {
                     pack_id: &pack.id,
                     pack_version: &pack.version,
                     body,
+                    team: team.as_ref().map(|t| t.id.as_str()),
                     at: now,
                 },
                 &files,
@@ -372,6 +545,17 @@ impl Api {
                 "this submission is already reviewed",
             ));
         }
+        if let Some(team) = &s.team_id {
+            let members = self
+                .store
+                .read(|c| mastery_store::teams::member_ids(c, team))?;
+            if members.contains(&me.0.to_string()) {
+                return Err(ApiError::new(
+                    ErrorCode::Forbidden,
+                    "nobody reviews their own team's work",
+                ));
+            }
+        }
         let at = if s.pack_version == pack.version {
             pack.clone()
         } else {
@@ -380,7 +564,7 @@ impl Api {
                 .unwrap_or_else(|| pack.clone())
         };
         let rubric = assignment_in(&at, &s.course, &s.assignment)
-            .and_then(|a| at.rubric(&a.rubric))
+            .and_then(|a| at.rubric(a.rubric))
             .ok_or_else(|| {
                 ApiError::new(
                     ErrorCode::Storage,

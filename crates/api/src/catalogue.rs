@@ -388,6 +388,14 @@ fn course_facts(
             == mastery_types::Driver::ALL.len(),
         assignments_accepted: crate::assignments::all_accepted(pack, &course.id, submissions),
         observation_passed: observed.iter().any(|o| o.course == course.id && o.passed),
+        team_synthesis_accepted: match mastery_store::teams::team_of(c, me, &course.id)? {
+            Some(team) => crate::assignments::synthesis_accepted(
+                pack,
+                &course.id,
+                &mastery_store::assignments::of_team(c, &team.id)?,
+            ),
+            None => false,
+        },
         ..Default::default()
     })
 }

@@ -146,10 +146,27 @@ impl Api {
                 })
             })
             .collect();
+        let synthesis_courses = pack
+            .assignments
+            .iter()
+            .filter_map(|a| {
+                let t = a.team_synthesis.as_ref()?;
+                Some(mastery_types::SynthesisCourse {
+                    id: a.course.clone(),
+                    title: pack
+                        .course(&a.course)
+                        .map(|c| c.title.clone())
+                        .unwrap_or_default(),
+                    min_members: t.min_members,
+                    max_members: t.max_members,
+                })
+            })
+            .collect();
         Ok(CoachHome {
             learners: coachees,
             courses,
             observation_courses,
+            synthesis_courses,
             logged: logged
                 .into_iter()
                 .map(|s| view(s, Some(&pack)))

@@ -5,7 +5,7 @@ use crate::common::{api, now, person};
 use chrono::Duration;
 use mastery_api::{Api, Caller, ErrorCode};
 use mastery_types::{
-    AssignmentStatus, CourseId, CourseRequest, CriterionScore, ReviewRequest, Role,
+    AssignmentStatus, CourseId, CourseRequest, CriterionScore, PersonId, ReviewRequest, Role,
     SubmitAssignmentRequest, Upload,
 };
 
@@ -86,7 +86,8 @@ fn submitted_returned_resubmitted_accepted() {
             },
         )
         .expect("view");
-    assert_eq!(view.len(), 2);
+    assert_eq!(view.iter().filter(|a| !a.is_team_synthesis).count(), 2);
+    assert!(view.iter().any(|a| a.is_team_synthesis && a.team.is_none()));
     assert!(view
         .iter()
         .all(|a| a.status == AssignmentStatus::NotStarted));
@@ -335,4 +336,138 @@ fn bad_submissions_and_reviews_are_refused() {
         1,
         "still awaiting review"
     );
+}
+
+#[test]
+fn a_team_submits_one_synthesis_that_every_member_sees() {
+    use mastery_types::FormTeamRequest;
+    let api = api();
+    let coach = person(&api, 10, &[Role::Coach]);
+    let members: Vec<Caller> = (1..=3).map(|n| person(&api, n, &[Role::Learner])).collect();
+    let outsider = person(&api, 4, &[Role::Learner]);
+    for m in members.iter().chain([&outsider]) {
+        complete_level_1(&api, m);
+    }
+    let ids: Vec<_> = members
+        .iter()
+        .map(|m| api.session_info(m).expect("me").person_id)
+        .collect();
+    let course = CourseRequest {
+        course: CourseId(COURSE.into()),
+    };
+    let synthesis = |who: &Caller| {
+        api.assignments(who, &course)
+            .expect("view")
+            .into_iter()
+            .find(|a| a.is_team_synthesis)
+            .expect("the team synthesis")
+    };
+    assert!(synthesis(&members[0]).team.is_none());
+    let req = |body: &str| SubmitAssignmentRequest {
+        course: CourseId(COURSE.into()),
+        assignment: "team-synthesis".into(),
+        body: body.into(),
+        files: vec![],
+    };
+    let err = api
+        .submit_assignment(&members[0], &req("Our synthesis."), now())
+        .expect_err("no team yet");
+    assert!(err.message.contains("not in a team"), "{}", err.message);
+
+    // Team rules: size from the pack, nobody twice, not the coach.
+    let form = |who: &Caller, members: Vec<PersonId>| {
+        api.form_team(
+            who,
+            &FormTeamRequest {
+                course: CourseId(COURSE.into()),
+                name: "Riverside counter".into(),
+                members,
+            },
+            now(),
+        )
+    };
+    let err = form(&coach, ids[..2].to_vec()).expect_err("too small");
+    assert!(err.message.contains("3 to 6 members"), "{}", err.message);
+    assert_eq!(
+        form(&members[0], ids.clone()).expect_err("a learner").code,
+        ErrorCode::Forbidden
+    );
+    let team = form(&coach, ids.clone()).expect("formed");
+    assert_eq!(team.members.len(), 3);
+    let outsider_id = api.session_info(&outsider).expect("me").person_id;
+    let err = form(
+        &coach,
+        vec![ids[0], outsider_id, PersonId(uuid::Uuid::now_v7())],
+    )
+    .expect_err("already in a team");
+    assert!(
+        err.message.contains("already in the team"),
+        "{}",
+        err.message
+    );
+
+    // One member submits; all three see it; the second cannot submit again.
+    api.submit_assignment(
+        &members[0],
+        &req("Pooling our three cases: we propose a pre-refusal call."),
+        now(),
+    )
+    .expect("submitted");
+    for m in &members {
+        let s = synthesis(m);
+        assert_eq!(s.status, AssignmentStatus::Submitted);
+        assert_eq!(s.submissions.len(), 1);
+        assert_eq!(
+            s.team.as_ref().map(|t| t.name.as_str()),
+            Some("Riverside counter")
+        );
+    }
+    assert_eq!(
+        api.submit_assignment(&members[1], &req("Again"), now())
+            .expect_err("awaits")
+            .code,
+        ErrorCode::Conflict
+    );
+    assert_eq!(
+        synthesis(&outsider).submissions.len(),
+        0,
+        "an outsider sees nothing"
+    );
+
+    // The coach accepts; every member's course records the synthesis.
+    let queue = api.review_queue(&coach).expect("queue");
+    let sub = queue
+        .iter()
+        .find(|s| s.assignment == "team-synthesis")
+        .expect("in the queue");
+    let scores: Vec<CriterionScore> = sub
+        .rubric
+        .as_ref()
+        .expect("rubric")
+        .criteria
+        .iter()
+        .map(|c| CriterionScore {
+            criterion: c.id.clone(),
+            score: 3,
+        })
+        .collect();
+    api.review_submission(
+        &coach,
+        &ReviewRequest {
+            submission_id: sub.id.clone(),
+            scores,
+            comment: "Strong evidence.".into(),
+            accept: true,
+        },
+        now(),
+    )
+    .expect("accepted");
+    for m in &members {
+        assert_eq!(synthesis(m).status, AssignmentStatus::Accepted);
+        let outline = api.course_outline(m, &course).expect("outline");
+        assert!(outline
+            .requirements
+            .iter()
+            .any(|r| r.key == "team_synthesis" && r.met));
+    }
 }

@@ -6,9 +6,9 @@ use crate::common::{api, edit, file_req, new_user, now, person, publish_req};
 use mastery_api::{Api, Caller, ErrorCode, PROGRAM_PACK_ID};
 use mastery_types::{
     Answer, AssignCourseRequest, AttemptRequest, CoachingRequest, CoachingResponseRequest,
-    CourseId, CourseRequest, DiffRequest, ExportRequest, LessonDoneRequest, LessonRequest,
-    ObservationRequest, PersonId, ReviewRequest, Role, SaveAnswerRequest, SetLanguageRequest,
-    StyleRequest, SubmitAssignmentRequest,
+    CourseId, CourseRequest, DiffRequest, ExportRequest, FormTeamRequest, LessonDoneRequest,
+    LessonRequest, ObservationRequest, PersonId, ReviewRequest, Role, SaveAnswerRequest,
+    SetLanguageRequest, StyleRequest, SubmitAssignmentRequest,
 };
 
 type Command = fn(&Api, &Caller, u32) -> Result<(), mastery_api::ApiError>;
@@ -179,6 +179,18 @@ fn commands() -> Vec<(&'static str, Command)> {
                 other => other.map(drop),
             }
         }),
+        ("form_team", |api, c, _| {
+            // Allowed callers get past the role check to the size check.
+            let req = FormTeamRequest {
+                course: CourseId("clients-l2".into()),
+                name: "t".into(),
+                members: vec![],
+            };
+            match api.form_team(c, &req, now()) {
+                Err(e) if e.code == ErrorCode::InvalidInput => Ok(()),
+                other => other.map(drop),
+            }
+        }),
         ("my_observations", |api, c, _| {
             api.my_observations(c).map(drop)
         }),
@@ -300,7 +312,7 @@ fn allowed(command: &str, role: Option<Role>) -> bool {
         ("my_team" | "assign_course", Some(Role::Manager)) => true,
         (
             "coach_home" | "log_coaching" | "learner_coaching" | "review_queue"
-            | "review_submission" | "record_observation",
+            | "review_submission" | "record_observation" | "form_team",
             Some(Role::Coach | Role::Manager),
         ) => true,
         ("session_info" | "set_language", Some(_)) => true,

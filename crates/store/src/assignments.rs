@@ -13,6 +13,8 @@ pub struct NewSubmission<'a> {
     pub pack_id: &'a str,
     pub pack_version: &'a str,
     pub body: &'a str,
+    /// The team a team-synthesis submission is made for.
+    pub team: Option<&'a str>,
     pub at: DateTime<Utc>,
 }
 
@@ -22,9 +24,9 @@ pub fn submit(
     files: &[(String, String, Vec<u8>)],
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO assignment_submissions (id, person_id, course_id, assignment_id, pack_id, pack_version, body, submitted_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![s.id, s.person.0.to_string(), s.course.as_str(), s.assignment, s.pack_id, s.pack_version, s.body, s.at],
+        "INSERT INTO assignment_submissions (id, person_id, course_id, assignment_id, pack_id, pack_version, body, submitted_at, team_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![s.id, s.person.0.to_string(), s.course.as_str(), s.assignment, s.pack_id, s.pack_version, s.body, s.at, s.team],
     )?;
     let mut insert = conn.prepare(
         "INSERT INTO submission_files (id, submission_id, name, size, bytes) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -46,6 +48,7 @@ pub struct Submission {
     pub pack_version: String,
     pub body: String,
     pub submitted_at: DateTime<Utc>,
+    pub team_id: Option<String>,
     pub files: Vec<(String, u64)>,
     /// `(reviewer name, scores JSON, comment, outcome, at)`.
     pub review: Option<(String, String, String, String, DateTime<Utc>)>,
@@ -53,7 +56,7 @@ pub struct Submission {
 
 const SELECT: &str =
     "SELECT s.id, s.person_id, p.display_name, s.course_id, s.assignment_id, s.pack_version,
-        s.body, s.submitted_at, rp.display_name, r.scores_json, r.comment, r.outcome, r.at
+        s.body, s.submitted_at, rp.display_name, r.scores_json, r.comment, r.outcome, r.at, s.team_id
  FROM assignment_submissions s
  JOIN persons p ON p.id = s.person_id
  LEFT JOIN assignment_reviews r ON r.submission_id = s.id
@@ -75,6 +78,7 @@ fn query(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<Submission>> 
                 pack_version: r.get(5)?,
                 body: r.get(6)?,
                 submitted_at: r.get(7)?,
+                team_id: r.get(13)?,
                 files: Vec::new(),
                 review: match reviewer {
                     Some(name) => Some((name, r.get(9)?, r.get(10)?, r.get(11)?, r.get(12)?)),
@@ -99,6 +103,11 @@ fn query(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<Submission>> 
 /// A person's submissions, oldest first.
 pub fn of_person(conn: &Connection, person: PersonId) -> Result<Vec<Submission>> {
     query(conn, "s.person_id = ?1", &person.0.to_string())
+}
+
+/// A team's submissions, oldest first.
+pub fn of_team(conn: &Connection, team: &str) -> Result<Vec<Submission>> {
+    query(conn, "s.team_id = ?1", team)
 }
 
 /// Submissions no one has reviewed yet, oldest first (the review queue).

@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_assignments.sql"),
     include_str!("../migrations/0006_course_assignments.sql"),
     include_str!("../migrations/0007_observations.sql"),
+    include_str!("../migrations/0008_teams.sql"),
 ];
 
 /// The schema version this build writes (SQLite `user_version`).

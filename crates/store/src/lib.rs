@@ -20,6 +20,7 @@ pub mod packs;
 pub mod people;
 pub mod sessions;
 pub mod settings;
+pub mod teams;
 
 pub use db::{Store, LATEST_SCHEMA};
 /// The connection type the table modules take (a `Transaction` derefs to it).

@@ -272,6 +272,8 @@ pub struct CoachHome {
     pub courses: Vec<CoachingCourse>,
     /// Level 3 courses with their observation rubric.
     pub observation_courses: Vec<ObservationCourse>,
+    /// Level 2 courses whose team synthesis needs teams.
+    pub synthesis_courses: Vec<SynthesisCourse>,
     pub logged: Vec<CoachingSessionView>,
 }
 
@@ -358,6 +360,34 @@ pub struct AssignmentView {
     pub status: AssignmentStatus,
     /// Oldest first; the last is the current one.
     pub submissions: Vec<SubmissionView>,
+    /// The team synthesis: the learner's team (`None` until a coach forms
+    /// it). Always `None` for an individual assignment.
+    pub team: Option<TeamInfo>,
+    /// True for the team synthesis.
+    pub is_team_synthesis: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamInfo {
+    pub name: String,
+    pub members: Vec<String>,
+}
+
+/// A coach or manager forms a team for a course's team synthesis.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormTeamRequest {
+    pub course: CourseId,
+    pub name: String,
+    pub members: Vec<crate::PersonId>,
+}
+
+/// A Level 2 course with a team synthesis, and the team sizes it allows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SynthesisCourse {
+    pub id: CourseId,
+    pub title: LocalizedText,
+    pub min_members: u8,
+    pub max_members: u8,
 }
 
 /// A file attached to a submission, base64-encoded for IPC.

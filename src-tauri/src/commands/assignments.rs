@@ -4,7 +4,8 @@ use super::{as_caller, AppState};
 use chrono::Utc;
 use mastery_api::ApiError;
 use mastery_types::{
-    AssignmentView, CourseRequest, ReviewRequest, SubmissionView, SubmitAssignmentRequest,
+    AssignmentView, CourseRequest, FormTeamRequest, ReviewRequest, SubmissionView,
+    SubmitAssignmentRequest, TeamInfo,
 };
 use tauri::State;
 
@@ -39,6 +40,17 @@ pub async fn review_submission(
 ) -> Result<SubmissionView, ApiError> {
     as_caller(&state, move |api, caller| {
         api.review_submission(caller, &request, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn form_team(
+    state: State<'_, AppState>,
+    request: FormTeamRequest,
+) -> Result<TeamInfo, ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.form_team(caller, &request, Utc::now())
     })
     .await
 }

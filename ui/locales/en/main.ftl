@@ -357,3 +357,12 @@ observe-passed = Passed
 observe-not-passed = Not passed
 observed-mine-title = Observed assessments
 observed-none-yet = No observed or secret-shopper assessment has been recorded for this course yet.
+
+## Team synthesis
+team-members = Your team, { $name }: { $members }. One submission counts for all of you.
+team-none-yet = Your coach forms the teams for the team synthesis; you will see yours here.
+team-form-title = Form a team for the team synthesis
+team-name = Team name
+team-pick = Members ({ $min } to { $max })
+team-formed = Team { $name } formed: { $members }.
+team-form-submit = Form the team

@@ -357,3 +357,12 @@ observe-passed = Réussie
 observe-not-passed = Non réussie
 observed-mine-title = Évaluations par observation
 observed-none-yet = Aucune évaluation par observation ni par client mystère n'a encore été consignée pour ce cours.
+
+## Synthèse d'équipe
+team-members = Votre équipe, { $name } : { $members }. Une seule remise compte pour tous.
+team-none-yet = Votre accompagnateur forme les équipes pour la synthèse; vous verrez la vôtre ici.
+team-form-title = Former une équipe pour la synthèse d'équipe
+team-name = Nom de l'équipe
+team-pick = Membres ({ $min } à { $max })
+team-formed = Équipe { $name } formée : { $members }.
+team-form-submit = Former l'équipe

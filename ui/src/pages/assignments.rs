@@ -99,7 +99,7 @@ fn assignment_card(p: &CardProps) -> Html {
     let can_submit = matches!(
         a.status,
         AssignmentStatus::NotStarted | AssignmentStatus::Returned
-    );
+    ) && (!a.is_team_synthesis || a.team.is_some());
     let file_input = format!("files-{}", a.id);
     let submit = {
         let (body, error, busy, reload, course, id, file_input) = (
@@ -189,6 +189,12 @@ fn assignment_card(p: &CardProps) -> Html {
                 <div class="prose">{ Html::from_html_unchecked(AttrValue::from(a.brief_html.get(&lang).to_owned())) }</div>
             </details>
             if let Some(r) = &a.rubric { { rubric_table(t, r) } }
+            if a.is_team_synthesis {
+                { match &a.team {
+                    Some(team) => html! { <p class="team" id="my-team">{ t.t_args("team-members", &[("name", team.name.clone().into()), ("members", team.members.join(", ").into())]) }</p> },
+                    None => html! { <p class="muted" id="no-team">{ t.t("team-none-yet") }</p> },
+                } }
+            }
             { for a.submissions.iter().enumerate().map(|(i, s)| submission_html(t, s, i + 1)) }
             if can_submit {
                 <form class="submit-form" onsubmit={submit}>
