@@ -79,6 +79,19 @@ pub(crate) fn acknowledged_drivers(
 }
 
 impl Api {
+    /// `id` must be a person who holds the learner role.
+    pub(crate) fn require_learner(&self, id: PersonId) -> Result<()> {
+        let roles = self.store.read(|c| mastery_store::people::roles(c, id))?;
+        if roles.contains(&mastery_types::Role::Learner) {
+            Ok(())
+        } else {
+            Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!("there is no learner {id}"),
+            ))
+        }
+    }
+
     pub(crate) fn latest_pack(&self) -> Result<mastery_packs::Pack> {
         self.store
             .read(|c| packs::latest_published(c, PROGRAM_PACK_ID))?
@@ -190,15 +203,7 @@ impl Api {
                 "a coach cannot log a coaching session for themself",
             ));
         }
-        let roles = self
-            .store
-            .read(|c| mastery_store::people::roles(c, req.learner))?;
-        if !roles.contains(&mastery_types::Role::Learner) {
-            return Err(ApiError::new(
-                ErrorCode::NotFound,
-                format!("there is no learner {}", req.learner),
-            ));
-        }
+        self.require_learner(req.learner)?;
         let pack = self.latest_pack()?;
         if pack.course(&req.course).is_none() {
             return Err(ApiError::new(

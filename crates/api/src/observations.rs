@@ -64,15 +64,7 @@ impl Api {
                 "nobody assesses themself",
             ));
         }
-        let roles = self
-            .store
-            .read(|c| mastery_store::people::roles(c, req.learner))?;
-        if !roles.contains(&mastery_types::Role::Learner) {
-            return Err(ApiError::new(
-                ErrorCode::NotFound,
-                format!("there is no learner {}", req.learner),
-            ));
-        }
+        self.require_learner(req.learner)?;
         let pack = self.latest_pack()?;
         let rubric = pack
             .exam_of(&req.course)

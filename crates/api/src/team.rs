@@ -69,10 +69,7 @@ impl Api {
                 assigned: self.due_for(PersonId(uuid), now)?,
             });
         }
-        let pack = self
-            .store
-            .read(|c| mastery_store::packs::latest_published(c, crate::PROGRAM_PACK_ID))?
-            .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no published pack is loaded"))?;
+        let pack = self.latest_pack()?;
         Ok(TeamView {
             members,
             courses: pack

@@ -62,12 +62,12 @@ const SELECT: &str =
  LEFT JOIN assignment_reviews r ON r.submission_id = s.id
  LEFT JOIN persons rp ON rp.id = r.reviewer_id";
 
-fn query(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<Submission>> {
+fn query(conn: &Connection, filter: &str, args: impl rusqlite::Params) -> Result<Vec<Submission>> {
     let mut stmt = conn.prepare(&format!(
         "{SELECT} WHERE {filter} ORDER BY s.submitted_at, s.id"
     ))?;
     let mut rows = stmt
-        .query_map([arg], |r| {
+        .query_map(args, |r| {
             let reviewer: Option<String> = r.get(8)?;
             Ok(Submission {
                 id: r.get(0)?,
@@ -102,21 +102,21 @@ fn query(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<Submission>> 
 
 /// A person's submissions, oldest first.
 pub fn of_person(conn: &Connection, person: PersonId) -> Result<Vec<Submission>> {
-    query(conn, "s.person_id = ?1", &person.0.to_string())
+    query(conn, "s.person_id = ?1", [person.0.to_string()])
 }
 
 /// A team's submissions, oldest first.
 pub fn of_team(conn: &Connection, team: &str) -> Result<Vec<Submission>> {
-    query(conn, "s.team_id = ?1", team)
+    query(conn, "s.team_id = ?1", [team])
 }
 
 /// Submissions no one has reviewed yet, oldest first (the review queue).
 pub fn unreviewed(conn: &Connection) -> Result<Vec<Submission>> {
-    query(conn, "r.id IS NULL AND ?1 = ?1", "")
+    query(conn, "r.id IS NULL", [])
 }
 
 pub fn submission(conn: &Connection, id: &str) -> Result<Option<Submission>> {
-    Ok(query(conn, "s.id = ?1", id)?.into_iter().next())
+    Ok(query(conn, "s.id = ?1", [id])?.into_iter().next())
 }
 
 pub struct NewReview<'a> {
