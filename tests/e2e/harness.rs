@@ -398,6 +398,26 @@ impl App {
         }
     }
 
+    /// Runs a script in the page and returns its value.
+    pub async fn script(&self, js: &str) -> serde_json::Value {
+        self.client
+            .execute(js, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("script {js}: {e}"))
+    }
+
+    /// Waits (up to the usual timeout) until a script returns `true`.
+    pub async fn wait_script(&self, js: &str, what: &str) {
+        let deadline = std::time::Instant::now() + TIMEOUT;
+        while std::time::Instant::now() < deadline {
+            if self.script(js).await == serde_json::Value::Bool(true) {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        self.fail(format!("timed out waiting until {what}")).await
+    }
+
     pub async fn scroll_to_top(&self) {
         let _ = self.client.execute("window.scrollTo(0, 0);", vec![]).await;
     }

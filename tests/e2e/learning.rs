@@ -13,6 +13,8 @@ const COURSE: &str = "clients-l1";
 const LEARNER_NAME: &str = "Jordan Baptiste";
 /// The demo coach.
 const COACH: &str = "marc";
+/// Jordan's manager.
+const MANAGER: &str = "sophie";
 
 /// Clicks the way to the pack's best answer for `item`; `wrong` picks a
 /// wrong one instead (for single-choice items).
@@ -119,7 +121,25 @@ async fn a_learner_reads_passes_the_check_and_gets_a_style_profile() {
         "Plain Language: Explaining Decisions and Requests",
     )
     .await;
-    app.click("#back-to-course").await;
+    // Read 60 % of it, leave, come back: it reopens there. (The page is
+    // left by a script click: a WebDriver click would first scroll the
+    // link at the top into view, which is reading back up.)
+    const RANGE: &str = "(document.documentElement.scrollHeight - window.innerHeight)";
+    app.script(&format!("window.scrollTo(0, {RANGE} * 0.6); return true;"))
+        .await;
+    tokio::time::sleep(std::time::Duration::from_millis(2000)).await;
+    app.script("document.querySelector('#back-to-course').click(); return true;")
+        .await;
+    app.click("[data-lesson='clients-l1/02-explaining-decisions']")
+        .await;
+    app.wait_script(
+        &format!("return window.scrollY > {RANGE} * 0.5 && window.scrollY < {RANGE} * 0.7;"),
+        "the lesson reopens 60 % down",
+    )
+    .await;
+    app.screenshot("lesson-resumed").await;
+    app.script("document.querySelector('#back-to-course').click(); return true;")
+        .await;
     for n in [
         "01-first-contact",
         "02-explaining-decisions",
@@ -255,5 +275,56 @@ async fn a_learner_reads_passes_the_check_and_gets_a_style_profile() {
         .await;
     app.wait_count("[data-course-id='clients-l2'][data-state='open']", 1)
         .await;
+
+    // Another course's check, left after one answer and ended explicitly:
+    // scored on what was saved, every unanswered item named.
+    let other = pack
+        .quiz_of(&"colleagues-l1".into())
+        .expect("quiz")
+        .items
+        .clone();
+    app.click("[data-open-course='colleagues-l1']").await;
+    app.click("#open-check").await;
+    app.click("#start-quiz").await;
+    app.wait_count("li.quiz-item", other.len()).await;
+    let first = app
+        .find("li.quiz-item")
+        .await
+        .attr("data-item")
+        .await
+        .ok()
+        .flatten()
+        .expect("item id");
+    let item = other.iter().find(|i| i.id == first).expect("shown item");
+    answer(&app, item, false).await;
+    app.click("#abandon-quiz").await;
+    app.wait_contains("#abandon-confirm", "not answered").await;
+    app.screenshot("quiz-abandon").await;
+    app.click("#abandon-yes").await;
+    app.find("#quiz-abandoned-note").await;
+    app.wait_contains("#quiz-score", "Not passed").await;
+    app.wait_count("#quiz-result li[data-correct='false']", other.len() - 1)
+        .await;
+    app.wait_contains("#quiz-result", "Not answered").await;
+
+    // Jordan's manager sees where he stands on every course.
+    app.click("#sign-out").await;
+    app.type_into("#username", MANAGER).await;
+    app.type_into("#password", PASSWORD).await;
+    app.click("#sign-in-submit").await;
+    app.click("[data-nav='nav-team']").await;
+    app.wait_count(
+        &format!("#team-overview tr[data-member='{LEARNER_NAME}'] td[data-course='clients-l1'].completed"),
+        1,
+    )
+    .await;
+    app.wait_count(
+        &format!(
+            "#team-overview tr[data-member='{LEARNER_NAME}'] td[data-course='clients-l2'].open"
+        ),
+        1,
+    )
+    .await;
+    app.screenshot("team-overview").await;
     app.stop().await;
 }

@@ -13,8 +13,8 @@ use mastery_types::{
 };
 use mastery_types::{AssignmentView, ReviewRequest, SubmissionView, SubmitAssignmentRequest};
 use mastery_types::{
-    AttemptRequest, AttemptResult, AttemptView, LessonDoneRequest, QuizStatus, SaveAnswerRequest,
-    SelfAssessmentView, StyleProfile, StyleRequest,
+    AttemptRequest, AttemptResult, AttemptView, LessonDoneRequest, LessonPositionRequest,
+    QuizStatus, SaveAnswerRequest, SelfAssessmentView, StyleProfile, StyleRequest,
 };
 use mastery_types::{CoachHome, CoachingRequest, CoachingResponseRequest, CoachingSessionView};
 use mastery_types::{FormTeamRequest, TeamInfo};
@@ -171,6 +171,14 @@ pub async fn save_answer(request: &SaveAnswerRequest) -> Result<(), ApiError> {
 
 pub async fn submit_quiz(request: &AttemptRequest) -> Result<AttemptResult, ApiError> {
     call("submit_quiz", &WithRequest { request }).await
+}
+
+pub async fn abandon_quiz(request: &AttemptRequest) -> Result<AttemptResult, ApiError> {
+    call("abandon_quiz", &WithRequest { request }).await
+}
+
+pub async fn save_lesson_position(request: &LessonPositionRequest) -> Result<(), ApiError> {
+    call("save_lesson_position", &WithRequest { request }).await
 }
 
 pub async fn self_assessment(request: &CourseRequest) -> Result<SelfAssessmentView, ApiError> {

@@ -167,10 +167,9 @@ impl Api {
         let own = if s.pack_version == pack.version {
             None
         } else {
-            self.store
-                .read(|c| mastery_store::packs::version(c, &pack.id, &s.pack_version))?
+            self.pack_at(&pack.id, &s.pack_version)?
         };
-        let at = own.as_ref().unwrap_or(pack);
+        let at: &Pack = own.as_deref().unwrap_or(pack);
         let assignment = assignment_in(at, &s.course, &s.assignment);
         let rubric = assignment
             .as_ref()
@@ -553,8 +552,7 @@ impl Api {
         let at = if s.pack_version == pack.version {
             pack.clone()
         } else {
-            self.store
-                .read(|c| mastery_store::packs::version(c, &pack.id, &s.pack_version))?
+            self.pack_at(&pack.id, &s.pack_version)?
                 .unwrap_or_else(|| pack.clone())
         };
         let rubric = assignment_in(&at, &s.course, &s.assignment)

@@ -7,8 +7,8 @@ use mastery_domain::catalogue::{availability, CourseRule};
 use mastery_store::{completions, learning, packs, people};
 use mastery_types::{
     ApiError, Availability, Catalogue, CatalogueCourse, CatalogueTrack, CourseId, CourseOutline,
-    CourseRef, CourseRequest, ErrorCode, KnowledgeCheckSummary, LessonRequest, LessonSummary,
-    LessonView, LocalizedText, Requirement,
+    CourseRef, CourseRequest, ErrorCode, KnowledgeCheckSummary, LessonPositionRequest,
+    LessonRequest, LessonSummary, LessonView, LocalizedText, Requirement,
 };
 use std::collections::BTreeMap;
 
@@ -21,7 +21,7 @@ pub enum PackLoad {
 
 /// What a learner's view of the program is built from.
 pub(crate) struct LearnerView {
-    pub(crate) pack: mastery_packs::Pack,
+    pub(crate) pack: std::sync::Arc<mastery_packs::Pack>,
     pub(crate) completed: std::collections::BTreeSet<CourseId>,
     home: Option<mastery_types::Track>,
     /// Course titles by id, to name missing prerequisites.
@@ -121,9 +121,9 @@ impl LearnerView {
 
 impl Api {
     pub(crate) fn learner_view(&self, me: mastery_types::PersonId) -> Result<LearnerView> {
-        let (pack, mut completed, person) = self.store.read(|c| {
+        let pack = self.latest_published(PROGRAM_PACK_ID)?;
+        let (mut completed, person) = self.store.read(|c| {
             Ok((
-                packs::latest_published(c, PROGRAM_PACK_ID)?,
                 completions::completed_courses(c, me, PROGRAM_PACK_ID)?,
                 people::person(c, me)?,
             ))
@@ -291,7 +291,33 @@ impl Api {
                 .store
                 .read(|c| learning::lessons_done(c, me, &lesson.course))?
                 .contains(&lesson.id),
+            resume_permille: self.store.read(|c| learning::position(c, me, &lesson.id))?,
         })
+    }
+
+    /// Remembers how far down a lesson of an open course the learner has
+    /// read, so it reopens there.
+    pub fn save_lesson_position(
+        &self,
+        caller: &Caller,
+        req: &LessonPositionRequest,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let me = caller.require_person(Permission::ViewOwnLearning)?;
+        if req.permille > 1000 {
+            return Err(ApiError::new(
+                ErrorCode::InvalidInput,
+                format!(
+                    "a reading position is 0 to 1000 thousandths of the lesson, not {}",
+                    req.permille
+                ),
+            ));
+        }
+        let view = self.learner_view(me)?;
+        let lesson = view.open_lesson(&req.lesson)?;
+        self.store
+            .write(|tx| learning::set_position(tx, me, &lesson.id, req.permille, now))?;
+        Ok(())
     }
 
     /// Stores the pack compiled into this build, if its version is new.
@@ -341,6 +367,49 @@ impl Api {
             pack_title: view.pack.title.clone(),
             tracks,
         })
+    }
+}
+
+impl Api {
+    /// Where a person stands on every course of the program, in pack order:
+    /// completed, open with how many requirements are met, or locked.
+    pub(crate) fn progress_of(
+        &self,
+        person: mastery_types::PersonId,
+    ) -> Result<Vec<(CourseId, mastery_types::CourseProgress)>> {
+        use mastery_types::CourseProgress;
+        let view = self.learner_view(person)?;
+        let progress = self.store.read(|c| {
+            let sessions = mastery_store::coaching::for_learner(c, person)?;
+            let submissions = mastery_store::assignments::of_person(c, person)?;
+            let observed = mastery_store::observations::of_learner(c, person)?;
+            let mut out = Vec::new();
+            for course in &view.pack.courses {
+                let state = if view.completed.contains(&course.id) {
+                    CourseProgress::Completed
+                } else if let Availability::Locked { .. } = view.entry(course).availability {
+                    CourseProgress::Locked
+                } else {
+                    let facts = course_facts(
+                        c,
+                        person,
+                        &view.pack,
+                        course,
+                        &sessions,
+                        &submissions,
+                        &observed,
+                    )?;
+                    let r = mastery_packs::requirements(course, &facts);
+                    CourseProgress::Open {
+                        met: u8::try_from(r.iter().filter(|x| x.1).count()).unwrap_or(u8::MAX),
+                        of: u8::try_from(r.len()).unwrap_or(u8::MAX),
+                    }
+                };
+                out.push((course.id.clone(), state));
+            }
+            Ok(out)
+        })?;
+        Ok(progress)
     }
 }
 

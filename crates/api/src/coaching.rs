@@ -6,7 +6,7 @@
 use crate::{errors::new_id, Api, Caller, Result, PROGRAM_PACK_ID};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use mastery_domain::access::Permission;
-use mastery_store::{coaching, packs};
+use mastery_store::coaching;
 use mastery_types::{
     ApiError, CoachHome, CoacheeSummary, CoachingCourse, CoachingRequest, CoachingResponseRequest,
     CoachingSessionView, CoachingStatus, CourseId, Driver, ErrorCode, Observation, PersonId,
@@ -92,9 +92,8 @@ impl Api {
         }
     }
 
-    pub(crate) fn latest_pack(&self) -> Result<mastery_packs::Pack> {
-        self.store
-            .read(|c| packs::latest_published(c, PROGRAM_PACK_ID))?
+    pub(crate) fn latest_pack(&self) -> Result<std::sync::Arc<mastery_packs::Pack>> {
+        self.latest_published(PROGRAM_PACK_ID)?
             .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "no published pack is loaded"))
     }
 
@@ -391,5 +390,74 @@ impl Api {
                 .ok_or_else(|| ApiError::new(ErrorCode::Storage, "the response was not saved")))
         })??;
         view(session, Some(&pack))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn session(course: u8, response: u8, drivers: &[u8], at: i64) -> coaching::Session {
+        let ratings: Vec<Observation> = drivers
+            .iter()
+            .map(|d| Observation {
+                driver: Driver::ALL[usize::from(*d) % Driver::ALL.len()],
+                rating: 3,
+                evidence: "seen at the counter".into(),
+            })
+            .collect();
+        let when = chrono::DateTime::from_timestamp(1_790_000_000 + at, 0).unwrap_or_default();
+        coaching::Session {
+            id: format!("s{at}"),
+            coach_id: "c".into(),
+            coach_name: "Coach".into(),
+            learner_id: "l".into(),
+            learner_name: "Learner".into(),
+            course: CourseId(["clients-l1", "staff-l1"][usize::from(course % 2)].into()),
+            held_on: "2026-11-01".into(),
+            duration_minutes: 30,
+            setting: "counter".into(),
+            ratings_json: serde_json::to_string(&ratings).unwrap_or_default(),
+            next_steps: String::new(),
+            recorded_at: when,
+            response: match response % 3 {
+                0 => None,
+                1 => Some(("acknowledged".into(), String::new(), when)),
+                _ => Some(("disputed".into(), "not me".into(), when)),
+            },
+        }
+    }
+
+    proptest! {
+        /// The drivers a course's coaching covers are the union of its
+        /// acknowledged sessions' drivers, whatever order the sessions
+        /// come in; unanswered and disputed sessions count for nothing.
+        #[test]
+        fn coverage_is_the_union_of_acknowledged_sessions_in_any_order(
+            raw in proptest::collection::vec(
+                (0u8..2, 0u8..3, proptest::collection::vec(0u8..5, 0..5)), 0..12),
+            rotate in 0usize..12,
+        ) {
+            let sessions: Vec<coaching::Session> = raw
+                .iter()
+                .enumerate()
+                .map(|(i, (c, r, d))| session(*c, *r, d, i as i64))
+                .collect();
+            let course = CourseId("clients-l1".into());
+            let expected: BTreeSet<Driver> = raw
+                .iter()
+                .filter(|(c, r, _)| c % 2 == 0 && r % 3 == 1)
+                .flat_map(|(_, _, d)| d.iter().map(|x| Driver::ALL[usize::from(*x)]))
+                .collect();
+            prop_assert_eq!(&acknowledged_drivers(&sessions, &course), &expected);
+            let mut shuffled = sessions.clone();
+            shuffled.reverse();
+            if !shuffled.is_empty() {
+                let n = rotate % shuffled.len();
+                shuffled.rotate_left(n);
+            }
+            prop_assert_eq!(acknowledged_drivers(&shuffled, &course), expected);
+        }
     }
 }

@@ -251,9 +251,8 @@ impl Api {
         caller.require_person(Permission::DesignCourses)?;
         let rows = self.store.read(|c| packs::versions(c, PROGRAM_PACK_ID))?;
         let title = self
-            .store
-            .read(|c| packs::latest_published(c, PROGRAM_PACK_ID))?
-            .map(|p| p.title)
+            .latest_published(PROGRAM_PACK_ID)?
+            .map(|p| p.title.clone())
             .unwrap_or_default();
         let draft = self.store.read(|c| packs::draft(c, PROGRAM_PACK_ID))?;
         let draft = draft.map(|d| {
@@ -568,7 +567,7 @@ impl Api {
         Ok(Self::version_info(&row))
     }
 
-    fn pack_at(&self, pack_id: &str, version: &str) -> Result<Pack> {
+    fn version_or_draft(&self, pack_id: &str, version: &str) -> Result<Pack> {
         if version == DRAFT {
             let draft = self
                 .store
@@ -595,8 +594,8 @@ impl Api {
     pub fn diff_versions(&self, caller: &Caller, req: &DiffRequest) -> Result<Vec<DiffEntry>> {
         caller.require_person(Permission::DesignCourses)?;
         only_program_pack(&req.pack_id)?;
-        let old = self.pack_at(&req.pack_id, &req.from)?;
-        let new = self.pack_at(&req.pack_id, &req.to)?;
+        let old = self.version_or_draft(&req.pack_id, &req.from)?;
+        let new = self.version_or_draft(&req.pack_id, &req.to)?;
         Ok(mastery_packs::diff(&old, &new)
             .into_iter()
             .map(|d| DiffEntry {

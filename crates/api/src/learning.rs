@@ -8,7 +8,7 @@ use crate::{errors::new_id, Api, Caller, Result, PROGRAM_PACK_ID};
 use chrono::{DateTime, Duration, Utc};
 use mastery_domain::access::Permission;
 use mastery_packs::{ItemKind, Pack, QuizItem};
-use mastery_store::{learning, packs};
+use mastery_store::learning;
 use mastery_types::{
     Answer, ApiError, AttemptRequest, AttemptResult, AttemptView, CourseId, CourseRequest,
     ErrorCode, ItemFeedback, ItemView, LessonDoneRequest, Option_, PersonId, QuizItemView,
@@ -99,15 +99,13 @@ fn attempt_id_of(a: &learning::Attempt) -> String {
 }
 
 impl Api {
-    fn stored_pack(&self, version: &str) -> Result<Pack> {
-        self.store
-            .read(|c| packs::version(c, PROGRAM_PACK_ID, version))?
-            .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::Storage,
-                    format!("pack version {version} is referenced but not stored"),
-                )
-            })
+    fn stored_pack(&self, version: &str) -> Result<std::sync::Arc<Pack>> {
+        self.pack_at(PROGRAM_PACK_ID, version)?.ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::Storage,
+                format!("pack version {version} is referenced but not stored"),
+            )
+        })
     }
 
     /// Marks a lesson of an open course done (once; marking again changes
@@ -332,7 +330,7 @@ impl Api {
         &self,
         me: PersonId,
         attempt_id: &str,
-    ) -> Result<(learning::Attempt, Pack)> {
+    ) -> Result<(learning::Attempt, std::sync::Arc<Pack>)> {
         let a = self
             .store
             .read(|c| learning::attempt(c, attempt_id))?
@@ -386,7 +384,31 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<AttemptResult> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
-        let (a, pack) = self.own_open_attempt(me, &req.attempt_id)?;
+        self.finish_attempt(me, &req.attempt_id, false, now)
+    }
+
+    /// Ends an attempt in progress without answering everything: it is
+    /// scored on the answers saved (an unanswered item earns nothing) and
+    /// counts as one of the attempts, so the learner sees clearly what
+    /// became of it instead of a silent loss.
+    pub fn abandon_quiz(
+        &self,
+        caller: &Caller,
+        req: &AttemptRequest,
+        now: DateTime<Utc>,
+    ) -> Result<AttemptResult> {
+        let me = caller.require_person(Permission::ViewOwnLearning)?;
+        self.finish_attempt(me, &req.attempt_id, true, now)
+    }
+
+    fn finish_attempt(
+        &self,
+        me: PersonId,
+        attempt_id: &str,
+        abandon: bool,
+        now: DateTime<Utc>,
+    ) -> Result<AttemptResult> {
+        let (a, pack) = self.own_open_attempt(me, attempt_id)?;
         let quiz = pack.quiz_of(&a.course).ok_or_else(|| {
             ApiError::new(
                 ErrorCode::Storage,
@@ -405,7 +427,7 @@ impl Api {
             .filter(|i| !saved.contains_key(&i.id))
             .map(|i| i.id.as_str())
             .collect();
-        if !missing.is_empty() {
+        if !missing.is_empty() && !abandon {
             return Err(invalid(format!(
                 "{} item(s) are not answered yet: {}",
                 missing.len(),
@@ -415,9 +437,6 @@ impl Api {
         let mut items = Vec::new();
         let mut earned = 0.0;
         for item in &quiz.items {
-            let answer = &saved[&item.id];
-            let s = mastery_packs::score(item, answer).map_err(|e| invalid(e.to_string()))?;
-            earned += s.earned;
             let prompt = match &item.kind {
                 ItemKind::Single { prompt, .. }
                 | ItemKind::Multiple { prompt, .. }
@@ -426,12 +445,26 @@ impl Api {
                 | ItemKind::Matching { prompt, .. } => prompt.clone(),
                 ItemKind::Scenario { situation, .. } => situation.clone(),
             };
+            let Some(answer) = saved.get(&item.id) else {
+                items.push(ItemFeedback {
+                    item_id: item.id.clone(),
+                    prompt,
+                    correct: false,
+                    earned_percent: 0,
+                    feedback: Vec::new(),
+                    unanswered: true,
+                });
+                continue;
+            };
+            let s = mastery_packs::score(item, answer).map_err(|e| invalid(e.to_string()))?;
+            earned += s.earned;
             items.push(ItemFeedback {
                 item_id: item.id.clone(),
                 prompt,
                 correct: s.correct,
                 earned_percent: (s.earned * 100.0).round().clamp(0.0, 100.0) as u8,
                 feedback: s.feedback,
+                unanswered: false,
             });
         }
         let percent = (earned * 100.0 / quiz.items.len().max(1) as f64)
@@ -460,6 +493,7 @@ impl Api {
             attempts_left: u8::try_from(attempts_left).unwrap_or(0),
             next_attempt_at: (!passed && attempts_left > 0)
                 .then(|| now + Duration::minutes(i64::from(quiz.wait_minutes_between_attempts))),
+            abandoned: abandon && !missing.is_empty(),
         };
         let json = serde_json::to_string(&result).map_err(|e| invalid(e.to_string()))?;
         self.store

@@ -33,8 +33,10 @@ pub use demo::{DemoSummary, DEMO_PASSWORD};
 pub use designer::DRAFT;
 pub use mastery_types::{ApiError, ErrorCode};
 
+use mastery_packs::Pack;
 use mastery_store::Store;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The application identifier: the folder name under the user's data dir.
 pub const APP_ID: &str = "ca.mastery.desktop";
@@ -52,6 +54,10 @@ pub fn default_db_path() -> Option<PathBuf> {
 /// The use cases, over one open store.
 pub struct Api {
     store: Store,
+    /// Parsed pack versions. A stored version never changes (the store
+    /// refuses updates), so a parsed one can be kept for the life of the
+    /// process; this saves parsing ≈1 MB of JSON on every call.
+    packs: std::sync::Mutex<std::collections::HashMap<(String, String), Arc<Pack>>>,
 }
 
 impl Api {
@@ -60,6 +66,7 @@ impl Api {
         password::warm_up();
         Ok(Api {
             store: Store::open(path)?,
+            packs: Default::default(),
         })
     }
 
@@ -67,7 +74,38 @@ impl Api {
         password::warm_up();
         Ok(Api {
             store: Store::open_in_memory()?,
+            packs: Default::default(),
         })
+    }
+
+    /// One stored version of a pack, parsed once per process.
+    pub(crate) fn pack_at(&self, pack_id: &str, version: &str) -> Result<Option<Arc<Pack>>> {
+        let key = (pack_id.to_owned(), version.to_owned());
+        if let Some(p) = self.packs.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return Ok(Some(p));
+        }
+        let Some(pack) = self
+            .store
+            .read(|c| mastery_store::packs::version(c, pack_id, version))?
+        else {
+            return Ok(None);
+        };
+        let pack = Arc::new(pack);
+        if let Ok(mut m) = self.packs.lock() {
+            m.insert(key, pack.clone());
+        }
+        Ok(Some(pack))
+    }
+
+    /// The highest published version of a pack, if any.
+    pub(crate) fn latest_published(&self, pack_id: &str) -> Result<Option<Arc<Pack>>> {
+        match self
+            .store
+            .read(|c| mastery_store::packs::latest_published_version(c, pack_id))?
+        {
+            Some(v) => self.pack_at(pack_id, &v),
+            None => Ok(None),
+        }
     }
 
     /// The underlying store, for tests and the CLI's `status`.

@@ -7,7 +7,8 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use mastery_domain::access::Permission;
 use mastery_store::assigned;
 use mastery_types::{
-    ApiError, AssignCourseRequest, DueCourse, ErrorCode, PersonId, TeamMember, TeamView,
+    ApiError, AssignCourseRequest, DueCourse, ErrorCode, OverviewColumn, PersonId, TeamMember,
+    TeamView,
 };
 
 /// Today where the person works (UTC if their office has no valid zone).
@@ -67,9 +68,40 @@ impl Api {
                 name,
                 employee_number: number,
                 assigned: self.due_for(PersonId(uuid), now)?,
+                progress: self
+                    .progress_of(PersonId(uuid))?
+                    .into_iter()
+                    .map(|(_, p)| p)
+                    .collect(),
             });
         }
         let pack = self.latest_pack()?;
+        let columns = pack
+            .tracks
+            .iter()
+            .flat_map(|t| {
+                pack.courses
+                    .iter()
+                    .filter(move |c| c.track == t.track)
+                    .map(move |c| (t, c))
+            })
+            .map(|(t, c)| OverviewColumn {
+                course: c.id.clone(),
+                track: t.track,
+                track_title: t.title.clone(),
+                level: c.level,
+                title: c.title.clone(),
+            })
+            .collect::<Vec<_>>();
+        // Each member's progress in the columns' order.
+        let order: Vec<usize> = columns
+            .iter()
+            .filter_map(|col| pack.courses.iter().position(|c| c.id == col.course))
+            .collect();
+        for m in &mut members {
+            let p = std::mem::take(&mut m.progress);
+            m.progress = order.iter().filter_map(|i| p.get(*i).copied()).collect();
+        }
         Ok(TeamView {
             members,
             courses: pack
@@ -77,6 +109,7 @@ impl Api {
                 .iter()
                 .map(|c| (c.id.clone(), c.title.clone()))
                 .collect(),
+            columns,
         })
     }
 

@@ -7,8 +7,8 @@ use chrono::Duration;
 use mastery_api::ErrorCode;
 use mastery_packs::{ItemKind, QuizItem};
 use mastery_types::{
-    Answer, AttemptRequest, CourseId, CourseRequest, LessonDoneRequest, LessonRequest, Match, Role,
-    SaveAnswerRequest, StyleRequest,
+    Answer, AttemptRequest, CourseId, CourseRequest, LessonDoneRequest, LessonPositionRequest,
+    LessonRequest, Match, Role, SaveAnswerRequest, StyleRequest,
 };
 use std::collections::BTreeMap;
 
@@ -588,4 +588,134 @@ fn level_1_completed_from_facts_unlocks_level_2() {
     .expect("acknowledged");
     assert_eq!(state(&api, "clients-l1"), Availability::Completed);
     assert_eq!(state(&api, "clients-l2"), Availability::Open);
+}
+
+#[test]
+fn an_attempt_left_half_done_is_abandoned_explicitly_and_counts() {
+    let api = api();
+    let me = person(&api, 1, &[Role::Learner]);
+    let other = person(&api, 2, &[Role::Learner]);
+    let items = quiz_items();
+    let attempt = api.start_quiz(&me, &course(), now()).expect("started");
+    // Two answers saved, one of them wrong; the rest never given.
+    for (i, item) in items.iter().take(2).enumerate() {
+        let answer = if i == 0 { right(item) } else { wrong(item) };
+        let req = SaveAnswerRequest {
+            attempt_id: attempt.attempt_id.clone(),
+            item_id: item.id.clone(),
+            answer,
+        };
+        api.save_answer(&me, &req, now()).expect("saved");
+    }
+    let req = AttemptRequest {
+        attempt_id: attempt.attempt_id.clone(),
+    };
+    // Submitting needs every answer; abandoning does not.
+    let err = api.submit_quiz(&me, &req, now()).expect_err("incomplete");
+    assert_eq!(err.code, ErrorCode::InvalidInput, "{err:?}");
+    // Nobody else can end it.
+    let err = api
+        .abandon_quiz(&other, &req, now())
+        .expect_err("not theirs");
+    assert_eq!(err.code, ErrorCode::NotFound, "{err:?}");
+
+    let result = api.abandon_quiz(&me, &req, now()).expect("abandoned");
+    assert!(result.abandoned && !result.passed);
+    assert_eq!(result.items.len(), items.len());
+    assert!(result.items[0].correct && !result.items[0].unanswered);
+    assert!(!result.items[1].correct && !result.items[1].unanswered);
+    assert!(result.items[2..]
+        .iter()
+        .all(|i| i.unanswered && i.earned_percent == 0));
+    let expected = (100.0 / items.len() as f64).round() as u8;
+    assert_eq!(
+        result.percent,
+        expected,
+        "one right answer of {}",
+        items.len()
+    );
+
+    // It is recorded as a used attempt, shown as the last result, and
+    // cannot be resumed, submitted or abandoned again.
+    let status = api.quiz_status(&me, &course(), now()).expect("status");
+    assert_eq!(status.attempts_used, 1);
+    assert_eq!(status.in_progress, None);
+    assert_eq!(status.last.as_ref().map(|l| l.abandoned), Some(true));
+    for again in [
+        api.abandon_quiz(&me, &req, now()),
+        api.submit_quiz(&me, &req, now()),
+    ] {
+        assert_eq!(again.expect_err("ended").code, ErrorCode::Conflict);
+    }
+    let quiz = mastery_packs::shipped()
+        .expect("pack")
+        .quiz_of(&CourseId(COURSE.into()))
+        .expect("quiz")
+        .wait_minutes_between_attempts;
+    let err = api
+        .start_quiz(&me, &course(), now())
+        .expect_err("the wait applies as after any failed attempt");
+    assert_eq!(err.code, ErrorCode::Conflict);
+    let next = api
+        .start_quiz(&me, &course(), now() + Duration::minutes(i64::from(quiz)))
+        .expect("a new attempt after the wait");
+    assert_eq!(next.number, 2);
+    assert!(next.saved.is_empty());
+}
+
+#[test]
+fn a_lesson_reopens_where_the_learner_stopped_reading() {
+    let api = api();
+    let me = person(&api, 1, &[Role::Learner]);
+    let other = person(&api, 2, &[Role::Learner]);
+    let lesson = "clients-l1/02-explaining-decisions".to_owned();
+    let open = |who| {
+        api.open_lesson(
+            who,
+            &LessonRequest {
+                lesson: lesson.clone(),
+            },
+            now(),
+        )
+        .expect("opens")
+    };
+    assert_eq!(open(&me).resume_permille, None);
+    for p in [120, 640] {
+        api.save_lesson_position(
+            &me,
+            &LessonPositionRequest {
+                lesson: lesson.clone(),
+                permille: p,
+            },
+            now(),
+        )
+        .expect("saved");
+    }
+    assert_eq!(open(&me).resume_permille, Some(640), "the latest position");
+    assert_eq!(open(&other).resume_permille, None, "positions are personal");
+
+    // Out of range, unknown and locked lessons are refused and change nothing.
+    let bad = [
+        (lesson.as_str(), 1001, ErrorCode::InvalidInput),
+        ("clients-l1/99-none", 10, ErrorCode::NotFound),
+        (
+            "clients-l3/01-complex-sensitive-cases",
+            10,
+            ErrorCode::Forbidden,
+        ),
+    ];
+    for (l, permille, code) in bad {
+        let err = api
+            .save_lesson_position(
+                &me,
+                &LessonPositionRequest {
+                    lesson: l.into(),
+                    permille,
+                },
+                now(),
+            )
+            .expect_err("refused");
+        assert_eq!(err.code, code, "{l} {permille}: {err:?}");
+    }
+    assert_eq!(open(&me).resume_permille, Some(640));
 }

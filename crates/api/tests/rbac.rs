@@ -7,8 +7,8 @@ use mastery_api::{Api, Caller, ErrorCode, PROGRAM_PACK_ID};
 use mastery_types::{
     Answer, AssignCourseRequest, AttemptRequest, CoachingRequest, CoachingResponseRequest,
     CourseId, CourseRequest, DiffRequest, ExportRequest, FormTeamRequest, LessonDoneRequest,
-    LessonRequest, ObservationRequest, PersonId, ReviewRequest, Role, SaveAnswerRequest,
-    SetLanguageRequest, StyleRequest, SubmitAssignmentRequest,
+    LessonPositionRequest, LessonRequest, ObservationRequest, PersonId, ReviewRequest, Role,
+    SaveAnswerRequest, SetLanguageRequest, StyleRequest, SubmitAssignmentRequest,
 };
 
 type Command = fn(&Api, &Caller, u32) -> Result<(), mastery_api::ApiError>;
@@ -100,6 +100,28 @@ fn commands() -> Vec<(&'static str, Command)> {
                 Err(e) if e.code == ErrorCode::NotFound => Ok(()),
                 other => other.map(drop),
             }
+        }),
+        ("abandon_quiz", |api, c, _| {
+            match api.abandon_quiz(
+                c,
+                &AttemptRequest {
+                    attempt_id: "none".into(),
+                },
+                now(),
+            ) {
+                Err(e) if e.code == ErrorCode::NotFound => Ok(()),
+                other => other.map(drop),
+            }
+        }),
+        ("save_lesson_position", |api, c, _| {
+            api.save_lesson_position(
+                c,
+                &LessonPositionRequest {
+                    lesson: "clients-l1/01-first-contact".into(),
+                    permille: 400,
+                },
+                now(),
+            )
         }),
         ("self_assessment", |api, c, _| {
             api.self_assessment(c, &l1()).map(drop)
@@ -299,6 +321,8 @@ fn allowed(command: &str, role: Option<Role>) -> bool {
             | "start_quiz"
             | "save_answer"
             | "submit_quiz"
+            | "abandon_quiz"
+            | "save_lesson_position"
             | "self_assessment"
             | "submit_self_assessment"
             | "my_coaching"

@@ -141,3 +141,75 @@ fn only_the_own_manager_assigns_and_bad_dates_are_refused() {
         "nothing saved"
     );
 }
+
+#[test]
+fn the_team_overview_shows_each_persons_standing_on_every_course() {
+    use mastery_types::{Availability, CourseProgress, CourseRequest, LessonDoneRequest};
+    let api = demo();
+    let sophie = sign_in(&api, "sophie");
+    let jordan = sign_in(&api, "jordan");
+    let outline = api
+        .course_outline(
+            &jordan,
+            &CourseRequest {
+                course: CourseId("clients-l1".into()),
+            },
+        )
+        .expect("outline");
+    for l in &outline.lessons {
+        api.mark_lesson_done(
+            &jordan,
+            &LessonDoneRequest {
+                lesson: l.id.clone(),
+            },
+            now(),
+        )
+        .expect("done");
+    }
+    let team = api.my_team(&sophie, now()).expect("team");
+    assert_eq!(team.columns.len(), 12);
+    assert_eq!(
+        team.columns
+            .iter()
+            .take(3)
+            .map(|c| c.course.as_str())
+            .collect::<Vec<_>>(),
+        ["clients-l1", "clients-l2", "clients-l3"],
+        "grouped by track, then level"
+    );
+    assert!(team.members.iter().all(|m| m.progress.len() == 12));
+    let row = team
+        .members
+        .iter()
+        .find(|m| m.name == "Jordan Baptiste")
+        .expect("Jordan");
+    assert_eq!(row.progress[0], CourseProgress::Open { met: 1, of: 4 });
+    assert_eq!(row.progress[1], CourseProgress::Locked);
+    // The overview agrees with what Jordan himself sees, course by course.
+    let catalogue = api.catalogue(&jordan).expect("catalogue");
+    for (col, progress) in team.columns.iter().zip(&row.progress) {
+        let mine = catalogue
+            .tracks
+            .iter()
+            .flat_map(|t| t.courses.iter())
+            .find(|c| c.id == col.course)
+            .expect("in the catalogue");
+        let same = matches!(
+            (&mine.availability, progress),
+            (Availability::Completed, CourseProgress::Completed)
+                | (Availability::Locked { .. }, CourseProgress::Locked)
+                | (Availability::Open, CourseProgress::Open { .. })
+        );
+        assert!(
+            same,
+            "{}: {:?} vs {progress:?}",
+            col.course, mine.availability
+        );
+    }
+    assert!(
+        team.members
+            .iter()
+            .any(|m| m.progress.contains(&CourseProgress::Completed)),
+        "the demo team has completed courses"
+    );
+}

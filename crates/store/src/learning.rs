@@ -44,6 +44,33 @@ pub fn lessons_done(conn: &Connection, person: PersonId, course: &CourseId) -> R
     Ok(ids)
 }
 
+/// Remembers how far down a lesson the person has read (0–1000).
+pub fn set_position(
+    conn: &Connection,
+    person: PersonId,
+    lesson: &str,
+    permille: u16,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO lesson_positions (person_id, lesson_id, permille, at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (person_id, lesson_id) DO UPDATE SET permille = excluded.permille, at = excluded.at",
+        params![person.0.to_string(), lesson, permille, at],
+    )?;
+    Ok(())
+}
+
+/// How far down a lesson the person had read, if they had scrolled.
+pub fn position(conn: &Connection, person: PersonId, lesson: &str) -> Result<Option<u16>> {
+    Ok(conn
+        .query_row(
+            "SELECT permille FROM lesson_positions WHERE person_id = ?1 AND lesson_id = ?2",
+            params![person.0.to_string(), lesson],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
 /// The lesson of a course the person opened last.
 pub fn last_opened(
     conn: &Connection,

@@ -216,31 +216,36 @@ pub fn delete_draft(conn: &Connection, pack_id: &str) -> Result<()> {
     Ok(())
 }
 
-/// The highest published version of a pack (by semantic version).
-pub fn latest_published(conn: &Connection, pack_id: &str) -> Result<Option<Pack>> {
-    let mut stmt = conn.prepare(
-        "SELECT version, body_json FROM pack_versions WHERE pack_id = ?1 AND status = 'published'",
-    )?;
+/// The highest published version number of a pack (by semantic version),
+/// without reading its body.
+pub fn latest_published_version(conn: &Connection, pack_id: &str) -> Result<Option<String>> {
+    let mut stmt = conn
+        .prepare("SELECT version FROM pack_versions WHERE pack_id = ?1 AND status = 'published'")?;
     let rows = stmt
-        .query_map([pack_id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })?
+        .query_map([pack_id], |r| r.get::<_, String>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let parsed = rows
         .into_iter()
-        .map(|(v, body)| {
+        .map(|v| {
             semver::Version::parse(&v)
-                .map(|sv| (sv, body))
+                .map(|sv| (sv, v.clone()))
                 .map_err(|e| {
                     StoreError::Corrupt(format!("pack {pack_id} has a stored version {v:?}: {e}"))
                 })
         })
         .collect::<Result<Vec<_>>>()?;
-    let best = parsed.into_iter().max_by(|a, b| a.0.cmp(&b.0));
-    best.map(|(_, body)| {
-        serde_json::from_str(&body).map_err(|e| StoreError::Corrupt(format!("pack {pack_id}: {e}")))
-    })
-    .transpose()
+    Ok(parsed
+        .into_iter()
+        .max_by(|a, b| a.0.cmp(&b.0))
+        .map(|(_, v)| v))
+}
+
+/// The highest published version of a pack (by semantic version).
+pub fn latest_published(conn: &Connection, pack_id: &str) -> Result<Option<Pack>> {
+    match latest_published_version(conn, pack_id)? {
+        Some(v) => version(conn, pack_id, &v),
+        None => Ok(None),
+    }
 }
 
 /// Ids of every pack that has a published version.

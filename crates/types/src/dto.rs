@@ -161,6 +161,18 @@ pub struct LessonView {
     pub next: Option<String>,
     /// Marked done by the learner.
     pub done: bool,
+    /// Where the learner stopped reading, in thousandths of the lesson's
+    /// length, so the page reopens there.
+    #[serde(default)]
+    pub resume_permille: Option<u16>,
+}
+
+/// How far down a lesson the learner has read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonPositionRequest {
+    pub lesson: String,
+    /// 0 (top) to 1000 (end).
+    pub permille: u16,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -123,6 +123,9 @@ pub struct ItemFeedback {
     /// 0–100.
     pub earned_percent: u8,
     pub feedback: Vec<LocalizedText>,
+    /// Left unanswered when the attempt was abandoned (scores nothing).
+    #[serde(default)]
+    pub unanswered: bool,
 }
 
 /// A submitted attempt: the score, and feedback on every item.
@@ -138,6 +141,10 @@ pub struct AttemptResult {
     pub attempts_left: u8,
     /// When another attempt may start, if one may.
     pub next_attempt_at: Option<DateTime<Utc>>,
+    /// The learner ended the attempt before answering everything; it was
+    /// scored on the answers saved and counts as an attempt.
+    #[serde(default)]
+    pub abandoned: bool,
 }
 
 /// Where a learner stands on a knowledge check.
@@ -443,6 +450,34 @@ pub struct TeamMember {
     pub name: String,
     pub employee_number: String,
     pub assigned: Vec<DueCourse>,
+    /// Where the person stands on every course, in the order of
+    /// [`TeamView::columns`].
+    #[serde(default)]
+    pub progress: Vec<CourseProgress>,
+}
+
+/// Where one person stands on one course, derived from their facts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum CourseProgress {
+    Completed,
+    /// Open, with `met` of the completion rule's `of` requirements met.
+    Open {
+        met: u8,
+        of: u8,
+    },
+    /// A prerequisite is not completed yet.
+    Locked,
+}
+
+/// One course as a column of the team overview.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverviewColumn {
+    pub course: CourseId,
+    pub track: crate::Track,
+    pub track_title: LocalizedText,
+    pub level: crate::MasteryLevel,
+    pub title: LocalizedText,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -450,6 +485,9 @@ pub struct TeamView {
     pub members: Vec<TeamMember>,
     /// Every course, to choose from when assigning.
     pub courses: Vec<(CourseId, LocalizedText)>,
+    /// The courses of the progress overview, by track then level.
+    #[serde(default)]
+    pub columns: Vec<OverviewColumn>,
 }
 
 /// A Level 3 assessment of a learner at work, scored on the course's

@@ -5,8 +5,8 @@ use chrono::Utc;
 use mastery_api::ApiError;
 use mastery_types::{
     AttemptRequest, AttemptResult, AttemptView, Catalogue, CourseOutline, CourseRequest,
-    LessonDoneRequest, LessonRequest, LessonView, QuizStatus, SaveAnswerRequest,
-    SelfAssessmentView, StyleProfile, StyleRequest,
+    LessonDoneRequest, LessonPositionRequest, LessonRequest, LessonView, QuizStatus,
+    SaveAnswerRequest, SelfAssessmentView, StyleProfile, StyleRequest,
 };
 use tauri::State;
 
@@ -89,6 +89,28 @@ pub async fn submit_quiz(
 ) -> Result<AttemptResult, ApiError> {
     as_caller(&state, move |api, caller| {
         api.submit_quiz(caller, &request, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn abandon_quiz(
+    state: State<'_, AppState>,
+    request: AttemptRequest,
+) -> Result<AttemptResult, ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.abandon_quiz(caller, &request, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn save_lesson_position(
+    state: State<'_, AppState>,
+    request: LessonPositionRequest,
+) -> Result<(), ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.save_lesson_position(caller, &request, Utc::now())
     })
     .await
 }

@@ -233,6 +233,16 @@ quiz-start = Start an attempt
 quiz-resume = Resume your attempt
 quiz-answered = { $answered } of { $total } answered · attempt { $n } of { $max } · each answer is saved as you go
 quiz-submit = Submit my answers
+quiz-abandon = End this attempt now…
+quiz-abandon-title = End this attempt without answering everything?
+quiz-abandon-explain = { $unanswered ->
+    [one] One question is not answered; it will score nothing.
+   *[other] { $unanswered } questions are not answered; they will score nothing.
+} The attempt is scored on the answers you saved and counts as attempt { $n } of { $max }.
+quiz-abandon-yes = End the attempt and see my score
+quiz-abandon-no = Keep answering
+quiz-abandoned-note = You ended this attempt before answering every question.
+quiz-unanswered = Not answered
 quiz-choose-one = Choose one answer
 quiz-choose-all = Choose every answer that applies.
 quiz-true = True
@@ -340,6 +350,13 @@ team-nothing-assigned = No course assigned.
 team-assign-course = Assign
 team-due = due on
 team-assign = Assign the course
+overview-title = Where each person stands
+overview-person = Person
+overview-level = L{ $n }
+overview-completed = completed
+overview-open = { $met } of { $of } requirements met
+overview-locked = locked until the level before is completed
+overview-legend = ✓ completed · 2/4: open, 2 of its 4 requirements met so far · — locked until the level before is completed
 due-title = Assigned to you
 due-on = Due { $date }
 due-late = Late: was due { $date }

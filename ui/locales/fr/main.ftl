@@ -232,6 +232,16 @@ quiz-wait = Vous pourrez réessayer à partir de { $at }.
 quiz-start = Commencer une tentative
 quiz-resume = Reprendre votre tentative
 quiz-answered = { $answered } sur { $total } répondues · tentative { $n } sur { $max } · chaque réponse est enregistrée au fur et à mesure
+quiz-abandon = Terminer cette tentative maintenant…
+quiz-abandon-title = Terminer cette tentative sans tout répondre?
+quiz-abandon-explain = { $unanswered ->
+    [one] Une question est sans réponse; elle ne rapportera aucun point.
+   *[other] { $unanswered } questions sont sans réponse; elles ne rapporteront aucun point.
+} La tentative est notée sur les réponses enregistrées et compte comme la tentative { $n } sur { $max }.
+quiz-abandon-yes = Terminer la tentative et voir mon résultat
+quiz-abandon-no = Continuer à répondre
+quiz-abandoned-note = Vous avez terminé cette tentative avant de répondre à toutes les questions.
+quiz-unanswered = Sans réponse
 quiz-submit = Soumettre mes réponses
 quiz-choose-one = Choisissez une réponse
 quiz-choose-all = Cochez toutes les réponses qui s'appliquent.
@@ -339,6 +349,13 @@ team-empty = Personne ne relève de vous dans la structure de l'organisation.
 team-nothing-assigned = Aucun cours assigné.
 team-assign-course = Assigner
 team-due = pour le
+overview-title = Où en est chaque personne
+overview-person = Personne
+overview-level = N{ $n }
+overview-completed = terminé
+overview-open = { $met } exigences remplies sur { $of }
+overview-locked = verrouillé jusqu’à la fin du niveau précédent
+overview-legend = ✓ terminé · 2/4 : ouvert, 2 de ses 4 exigences remplies jusqu’ici · — verrouillé jusqu’à la fin du niveau précédent
 team-assign = Assigner le cours
 due-title = Cours qui vous sont assignés
 due-on = À faire pour le { $date }

@@ -4,8 +4,38 @@
 use crate::components::error_text;
 use crate::ipc;
 use crate::state::{navigate, use_app, use_load, Page};
-use mastery_types::{LessonDoneRequest, LessonRequest};
+use mastery_types::{LessonDoneRequest, LessonPositionRequest, LessonRequest};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// The window's largest vertical scroll offset (0 when the page fits).
+fn scroll_range(w: &web_sys::Window) -> f64 {
+    let height = w
+        .document()
+        .and_then(|d| d.document_element())
+        .map_or(0, |e| e.scroll_height());
+    let inner = w
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    (f64::from(height) - inner).max(0.0)
+}
+
+/// How far down the page the reader is, in thousandths.
+fn read_permille(w: &web_sys::Window) -> Option<u16> {
+    let range = scroll_range(w);
+    let y = w.scroll_y().ok()?;
+    (range > 0.0).then(|| (y / range * 1000.0).round().clamp(0.0, 1000.0) as u16)
+}
+
+fn save_position(lesson: String, permille: u16) {
+    wasm_bindgen_futures::spawn_local(async move {
+        // A lost bookmark is harmless: the lesson then opens at the top.
+        let _ = ipc::save_lesson_position(&LessonPositionRequest { lesson, permille }).await;
+    });
+}
 
 #[derive(Properties, PartialEq)]
 pub struct LessonPageProps {
@@ -19,6 +49,58 @@ pub fn lesson_page(p: &LessonPageProps) -> Html {
     let lang = t.lang();
     let data = use_load(p.lesson.clone(), |lesson| async move {
         ipc::lesson(&LessonRequest { lesson }).await
+    });
+    // Reopen where the learner stopped reading, then remember where they
+    // are: a second after scrolling stops, and when leaving the page.
+    let loaded = data
+        .as_ref()
+        .and_then(|d| d.as_ref().ok())
+        .map(|l| (l.id.clone(), l.resume_permille));
+    use_effect_with(loaded, |loaded| {
+        let mut listener = None;
+        let pending: Rc<RefCell<Option<gloo_timers::callback::Timeout>>> = Rc::default();
+        let last: Rc<Cell<Option<u16>>> = Rc::default();
+        if let (Some((id, resume)), Some(w)) = (loaded.clone(), web_sys::window()) {
+            // A lesson never read opens at the top, not where the page
+            // before it was scrolled to.
+            let p = f64::from(resume.unwrap_or(0));
+            w.scroll_to_with_x_and_y(0.0, scroll_range(&w) * p / 1000.0);
+            // Pictures and fonts may still be changing the page's height:
+            // place it once more when they have settled.
+            if p > 0.0 {
+                let again = w.clone();
+                gloo_timers::callback::Timeout::new(300, move || {
+                    again.scroll_to_with_x_and_y(0.0, scroll_range(&again) * p / 1000.0);
+                })
+                .forget();
+            }
+            let (pending, last) = (pending.clone(), last.clone());
+            let window = w.clone();
+            listener = Some(gloo_events::EventListener::new(&w, "scroll", move |_| {
+                let Some(p) = read_permille(&window) else {
+                    return;
+                };
+                last.set(Some(p));
+                let (id, last) = (id.clone(), last.clone());
+                *pending.borrow_mut() =
+                    Some(gloo_timers::callback::Timeout::new(1000, move || {
+                        if let Some(p) = last.take() {
+                            save_position(id, p);
+                        }
+                    }));
+            }));
+        }
+        let lesson = loaded.as_ref().map(|l| l.0.clone());
+        move || {
+            drop(listener);
+            // Leaving before the timer fired: save what was last read.
+            if let (Some(timer), Some(p), Some(id)) =
+                (pending.borrow_mut().take(), last.take(), lesson)
+            {
+                timer.cancel();
+                save_position(id, p);
+            }
+        }
     });
     let go = |page: Page| navigate(&state, page);
     let marked = use_state(|| false);

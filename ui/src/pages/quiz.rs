@@ -290,6 +290,9 @@ fn result_html(t: &I18n, r: &AttemptResult) -> Html {
                     ("percent", r.percent.into()), ("pass", r.pass_mark.into()),
                 ]) }
             </p>
+            if r.abandoned {
+                <p class="muted" id="quiz-abandoned-note">{ t.t("quiz-abandoned-note") }</p>
+            }
             if !r.passed {
                 <p class="muted">{ t.t_args("quiz-attempts-left", &[("count", r.attempts_left.into())]) }</p>
             }
@@ -300,7 +303,7 @@ fn result_html(t: &I18n, r: &AttemptResult) -> Html {
                     <li data-item={f.item_id.clone()} data-correct={f.correct.to_string()}>
                         <p class="prompt">{ prompt }</p>
                         <p class={if f.correct { "pill completed" } else { "pill error" }}>
-                            { if f.correct { t.t("quiz-correct") } else if f.earned_percent == 0 { t.t("quiz-wrong") } else { t.t_args("quiz-partly", &[("percent", f.earned_percent.into())]) } }
+                            { if f.unanswered { t.t("quiz-unanswered") } else if f.correct { t.t("quiz-correct") } else if f.earned_percent == 0 { t.t("quiz-wrong") } else { t.t_args("quiz-partly", &[("percent", f.earned_percent.into())]) } }
                         </p>
                         { for f.feedback.iter().map(|x| html! { <p class="item-feedback">{ x.get(lang).to_owned() }</p> }) }
                     </li>
@@ -398,14 +401,28 @@ pub fn quiz_page(p: &QuizPageProps) -> Html {
             });
         })
     };
-    let submit = {
-        let (attempt, result, error, reload) = (
+    let confirm_abandon = use_state(|| false);
+    // The question appears below the last item: bring it into view and
+    // give it the keyboard focus.
+    let confirm_ref = use_node_ref();
+    {
+        let r = confirm_ref.clone();
+        use_effect_with(*confirm_abandon, move |shown| {
+            if let Some(e) = r.cast::<web_sys::HtmlElement>().filter(|_| *shown) {
+                e.scroll_into_view();
+                let _ = e.focus();
+            }
+        });
+    }
+    let finish = |abandon: bool| {
+        let (attempt, result, error, reload, confirm) = (
             attempt.clone(),
             result.clone(),
             error.clone(),
             reload.clone(),
+            confirm_abandon.clone(),
         );
-        Callback::from(move |_| {
+        Callback::from(move |_: MouseEvent| {
             let Some(a) = (*attempt).clone() else { return };
             let (attempt, result, error, reload) = (
                 attempt.clone(),
@@ -413,13 +430,19 @@ pub fn quiz_page(p: &QuizPageProps) -> Html {
                 error.clone(),
                 reload.clone(),
             );
+            let confirm = confirm.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match ipc::submit_quiz(&AttemptRequest {
+                let req = AttemptRequest {
                     attempt_id: a.attempt_id.clone(),
-                })
-                .await
-                {
+                };
+                let outcome = if abandon {
+                    ipc::abandon_quiz(&req).await
+                } else {
+                    ipc::submit_quiz(&req).await
+                };
+                match outcome {
                     Ok(r) => {
+                        confirm.set(false);
                         result.set(Some(r));
                         attempt.set(None);
                         reload.set(*reload + 1);
@@ -458,9 +481,33 @@ pub fn quiz_page(p: &QuizPageProps) -> Html {
             }) }
             </ol>
             { error_html.clone().unwrap_or_default() }
-            <button type="button" class="primary" id="submit-quiz" disabled={answered < a.items.len()} onclick={submit}>
-                { t.t("quiz-submit") }
-            </button>
+            <div class="actions">
+                <button type="button" class="primary" id="submit-quiz" disabled={answered < a.items.len()} onclick={finish(false)}>
+                    { t.t("quiz-submit") }
+                </button>
+                if answered < a.items.len() && !*confirm_abandon {
+                    <button type="button" class="secondary" id="abandon-quiz" onclick={{
+                        let c = confirm_abandon.clone();
+                        Callback::from(move |_| c.set(true))
+                    }}>{ t.t("quiz-abandon") }</button>
+                }
+            </div>
+            if *confirm_abandon {
+                <section class="card warn" id="abandon-confirm" role="alertdialog" aria-labelledby="abandon-title" tabindex="-1" ref={confirm_ref.clone()}>
+                    <h2 id="abandon-title">{ t.t("quiz-abandon-title") }</h2>
+                    <p>{ t.t_args("quiz-abandon-explain", &[
+                        ("unanswered", (a.items.len() - answered).into()),
+                        ("n", a.number.into()), ("max", a.max_attempts.into()),
+                    ]) }</p>
+                    <div class="actions">
+                        <button type="button" class="danger" id="abandon-yes" onclick={finish(true)}>{ t.t("quiz-abandon-yes") }</button>
+                        <button type="button" class="secondary" id="abandon-no" onclick={{
+                            let c = confirm_abandon.clone();
+                            Callback::from(move |_| c.set(false))
+                        }}>{ t.t("quiz-abandon-no") }</button>
+                    </div>
+                </section>
+            }
             </>
         }
     } else {

@@ -4,7 +4,9 @@
 use crate::components::error_text;
 use crate::ipc;
 use crate::state::{use_app, use_load};
-use mastery_types::{ApiError, AssignCourseRequest, CourseId, TeamMember};
+use mastery_types::{
+    ApiError, AssignCourseRequest, CourseId, CourseProgress, OverviewColumn, TeamMember, TeamView,
+};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -102,6 +104,82 @@ fn member_card(p: &MemberProps) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct OverviewProps {
+    view: TeamView,
+}
+
+/// Every member × every course: completed, requirements met so far, or
+/// locked. Each cell says in words what its symbol shows.
+#[function_component(Overview)]
+fn overview(p: &OverviewProps) -> Html {
+    let state = use_app();
+    let t = &state.i18n;
+    let lang = t.lang().to_owned();
+    let v = &p.view;
+    let mut tracks: Vec<(&OverviewColumn, usize)> = Vec::new();
+    for col in &v.columns {
+        match tracks.last_mut() {
+            Some((first, n)) if first.track == col.track => *n += 1,
+            _ => tracks.push((col, 1)),
+        }
+    }
+    let cell = |col: &OverviewColumn, progress: Option<&CourseProgress>| {
+        let course = col.title.get(&lang).to_owned();
+        let (class, symbol, words) = match progress {
+            Some(CourseProgress::Completed) => {
+                ("completed", "✓".to_owned(), t.t("overview-completed"))
+            }
+            Some(CourseProgress::Open { met, of }) => (
+                "open",
+                format!("{met}/{of}"),
+                t.t_args(
+                    "overview-open",
+                    &[("met", (*met).into()), ("of", (*of).into())],
+                ),
+            ),
+            Some(CourseProgress::Locked) | None => {
+                ("locked", "—".to_owned(), t.t("overview-locked"))
+            }
+        };
+        html! {
+            <td class={classes!("progress-cell", class)} data-course={col.course.to_string()} title={format!("{course}: {words}")}>
+                <span aria-hidden="true">{ symbol }</span>
+                <span class="sr-only">{ format!("{course}: {words}") }</span>
+            </td>
+        }
+    };
+    html! {
+        <div class="grow">
+        <table class="data overview" id="team-overview">
+            <caption>{ t.t("overview-title") }</caption>
+            <thead>
+                <tr>
+                    <th rowspan="2" scope="col">{ t.t("overview-person") }</th>
+                    { for tracks.iter().map(|(c, n)| html! {
+                        <th scope="colgroup" colspan={n.to_string()} class="track-col">{ c.track_title.get(&lang).to_owned() }</th>
+                    }) }
+                </tr>
+                <tr>
+                    { for v.columns.iter().map(|c| html! {
+                        <th scope="col" title={c.title.get(&lang).to_owned()}>{ t.t_args("overview-level", &[("n", u8::from(c.level).into())]) }</th>
+                    }) }
+                </tr>
+            </thead>
+            <tbody>
+                { for v.members.iter().map(|m| html! {
+                    <tr data-member={m.name.clone()}>
+                        <th scope="row">{ m.name.clone() }</th>
+                        { for v.columns.iter().enumerate().map(|(i, c)| cell(c, m.progress.get(i))) }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+        <p class="muted legend">{ t.t("overview-legend") }</p>
+        </div>
+    }
+}
+
 #[function_component(TeamPage)]
 pub fn team_page() -> Html {
     let state = use_app();
@@ -112,9 +190,14 @@ pub fn team_page() -> Html {
         None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
         Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
         Some(Ok(v)) if v.members.is_empty() => html! { <p class="muted">{ t.t("team-empty") }</p> },
-        Some(Ok(v)) => html! { for v.members.iter().map(|m| html! {
-            <MemberCard key={m.person_id.0.to_string()} member={m.clone()} courses={v.courses.clone()} reload={reload.clone()} />
-        }) },
+        Some(Ok(v)) => html! {
+            <>
+            <Overview view={v.clone()} />
+            { for v.members.iter().map(|m| html! {
+                <MemberCard key={m.person_id.0.to_string()} member={m.clone()} courses={v.courses.clone()} reload={reload.clone()} />
+            }) }
+            </>
+        },
     };
     html! {
         <div class="page team">
