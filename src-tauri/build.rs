@@ -48,6 +48,14 @@ const COMMANDS: &[&str] = &[
     "export_pack",
     "import_pack",
     "pack_progress",
+    "my_certifications",
+    "request_certification",
+    "approval_home",
+    "decide_certification",
+    "delegate_approvals",
+    "certification_admin",
+    "revoke_certification",
+    "verify_audit",
 ];
 
 fn main() {

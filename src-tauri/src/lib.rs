@@ -139,6 +139,14 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> tauri::Resul
             commands::design::export_pack,
             commands::design::import_pack,
             commands::design::pack_progress,
+            commands::certification::my_certifications,
+            commands::certification::request_certification,
+            commands::certification::approval_home,
+            commands::certification::decide_certification,
+            commands::certification::delegate_approvals,
+            commands::certification::certification_admin,
+            commands::certification::revoke_certification,
+            commands::certification::verify_audit,
         ])
         .run(tauri::generate_context!())
 }

@@ -34,7 +34,16 @@ impl Api {
         let id = PersonId(new_id(now));
         self.store.write(|tx| {
             account.insert(tx, id, req.home_track, now)?;
-            people::set_roles(tx, id, &req.roles, actor, now)
+            people::set_roles(tx, id, &req.roles, actor, now)?;
+            let roles: Vec<&str> = req.roles.iter().map(|r| r.as_str()).collect();
+            crate::audit::record(
+                tx,
+                now,
+                actor,
+                "roles.granted",
+                account.username.as_str(),
+                serde_json::json!({ "person": id.0.to_string(), "roles": roles }),
+            )
         })?;
         let NewAccount {
             employee_number,

@@ -134,6 +134,14 @@ impl Api {
             settings::set(tx, settings::ORGANIZATION_NAME, organization)?;
             account.insert(tx, id, None, now)?;
             people::set_roles(tx, id, &[Role::Administrator], None, now)?;
+            crate::audit::record(
+                tx,
+                now,
+                None,
+                "roles.granted",
+                account.username.as_str(),
+                serde_json::json!({ "person": id.0.to_string(), "roles": ["administrator"], "first_run": true }),
+            )?;
             sessions::insert(tx, &token.hash(), id, now, now + SESSION_LENGTH)?;
             Ok(())
         })?;

@@ -22,7 +22,17 @@ impl Caller {
         match self {
             Caller::Person { id, roles } if allows(roles, permission) => Ok(Some(*id)),
             Caller::Person { .. } => Err(forbidden(permission)),
-            Caller::LocalOperator if permission == Permission::ManageAccounts => Ok(None),
+            // The operator of the database file may also check its audit
+            // chain (`mastery audit verify`); acts that need an actor
+            // (revoking) use `require_person` and stay refused.
+            Caller::LocalOperator
+                if matches!(
+                    permission,
+                    Permission::ManageAccounts | Permission::AdministerCertifications
+                ) =>
+            {
+                Ok(None)
+            }
             Caller::LocalOperator => Err(forbidden(permission)),
         }
     }
@@ -52,6 +62,8 @@ fn forbidden(permission: Permission) -> ApiError {
         Permission::DesignCourses => "the course designer role",
         Permission::CoachLearners => "the coach or manager role",
         Permission::ManageStaff => "the manager role",
+        Permission::DecideCertifications => "the manager role (or a manager's delegation)",
+        Permission::AdministerCertifications => "the administrator role",
     };
     ApiError::new(ErrorCode::Forbidden, format!("this needs {need}"))
 }

@@ -23,7 +23,7 @@ pub enum PackLoad {
 pub(crate) struct LearnerView {
     pub(crate) pack: std::sync::Arc<mastery_packs::Pack>,
     pub(crate) completed: std::collections::BTreeSet<CourseId>,
-    home: Option<mastery_types::Track>,
+    pub(crate) home: Option<mastery_types::Track>,
     /// Course titles by id, to name missing prerequisites.
     titles: BTreeMap<CourseId, LocalizedText>,
 }
@@ -370,7 +370,53 @@ impl Api {
     }
 }
 
+/// One course as the rules see it for one person.
+pub(crate) struct CourseState {
+    pub(crate) course: CourseId,
+    pub(crate) open: bool,
+    pub(crate) complete: bool,
+    /// Requirement keys of its rule, each with whether it is met.
+    pub(crate) requirements: Vec<(&'static str, bool)>,
+    /// Something was done towards it (a requirement met or a lesson done).
+    pub(crate) started: bool,
+}
+
 impl Api {
+    /// Every course of the program for one person, in pack order.
+    pub(crate) fn course_states(
+        &self,
+        person: mastery_types::PersonId,
+    ) -> Result<(LearnerView, Vec<CourseState>)> {
+        let view = self.learner_view(person)?;
+        let states = self.store.read(|c| {
+            let sessions = mastery_store::coaching::for_learner(c, person)?;
+            let submissions = mastery_store::assignments::of_person(c, person)?;
+            let observed = mastery_store::observations::of_learner(c, person)?;
+            let mut out = Vec::new();
+            for course in &view.pack.courses {
+                let facts = course_facts(
+                    c,
+                    person,
+                    &view.pack,
+                    course,
+                    &sessions,
+                    &submissions,
+                    &observed,
+                )?;
+                let requirements = mastery_packs::requirements(course, &facts);
+                out.push(CourseState {
+                    course: course.id.clone(),
+                    open: !matches!(view.entry(course).availability, Availability::Locked { .. }),
+                    complete: view.completed.contains(&course.id),
+                    started: facts.lessons_done > 0 || requirements.iter().any(|r| r.1),
+                    requirements,
+                });
+            }
+            Ok(out)
+        })?;
+        Ok((view, states))
+    }
+
     /// Where a person stands on every course of the program, in pack order:
     /// completed, open with how many requirements are met, or locked.
     pub(crate) fn progress_of(
@@ -378,38 +424,24 @@ impl Api {
         person: mastery_types::PersonId,
     ) -> Result<Vec<(CourseId, mastery_types::CourseProgress)>> {
         use mastery_types::CourseProgress;
-        let view = self.learner_view(person)?;
-        let progress = self.store.read(|c| {
-            let sessions = mastery_store::coaching::for_learner(c, person)?;
-            let submissions = mastery_store::assignments::of_person(c, person)?;
-            let observed = mastery_store::observations::of_learner(c, person)?;
-            let mut out = Vec::new();
-            for course in &view.pack.courses {
-                let state = if view.completed.contains(&course.id) {
+        let (_, states) = self.course_states(person)?;
+        Ok(states
+            .into_iter()
+            .map(|s| {
+                let p = if s.complete {
                     CourseProgress::Completed
-                } else if let Availability::Locked { .. } = view.entry(course).availability {
+                } else if !s.open {
                     CourseProgress::Locked
                 } else {
-                    let facts = course_facts(
-                        c,
-                        person,
-                        &view.pack,
-                        course,
-                        &sessions,
-                        &submissions,
-                        &observed,
-                    )?;
-                    let r = mastery_packs::requirements(course, &facts);
                     CourseProgress::Open {
-                        met: u8::try_from(r.iter().filter(|x| x.1).count()).unwrap_or(u8::MAX),
-                        of: u8::try_from(r.len()).unwrap_or(u8::MAX),
+                        met: u8::try_from(s.requirements.iter().filter(|x| x.1).count())
+                            .unwrap_or(u8::MAX),
+                        of: u8::try_from(s.requirements.len()).unwrap_or(u8::MAX),
                     }
                 };
-                out.push((course.id.clone(), state));
-            }
-            Ok(out)
-        })?;
-        Ok(progress)
+                (s.course, p)
+            })
+            .collect())
     }
 }
 

@@ -5,7 +5,7 @@
 use crate::errors::new_id;
 use crate::{password, Api, Caller, Result, PROGRAM_PACK_ID};
 use chrono::{DateTime, Utc};
-use mastery_store::{completions, packs, people, settings, StoreError};
+use mastery_store::{certification, completions, packs, people, settings, StoreError};
 use mastery_types::{
     ApiError, CourseId, EmployeeNumber, ErrorCode, PersonId, Role, Track, Username,
 };
@@ -31,6 +31,9 @@ struct DemoPerson {
     roles: &'static [Role],
     completed: &'static [&'static str],
 }
+
+/// Demo people in entry-level program manager positions.
+const ENTRY_LEVEL_PROGRAM_MANAGERS: [&str; 2] = ["fatima", "noah"];
 
 const ORGANIZATION: &str = "Northshore Service Agency / Agence de services Northshore";
 
@@ -295,6 +298,62 @@ impl Api {
                             source: "demo",
                             recorded_by: None,
                             recorded_at: now,
+                        },
+                    )?;
+                }
+            }
+            // Two of Sophie's staff hold entry-level program manager
+            // positions: Levels 1 and 2 are mandatory for them.
+            for key in ENTRY_LEVEL_PROGRAM_MANAGERS {
+                if let Some(id) = id_of(key) {
+                    certification::set_entry_level_program_manager(tx, id, true)?;
+                }
+            }
+            // Marc-André was certified at Levels 1 and 2 of his track by
+            // Sophie: Level 1 nearly three years ago (expiring soon), Level 2
+            // last winter.
+            if let (Some(marc), Some(sophie)) = (id_of("marc"), id_of("sophie")) {
+                for (level, course, months_ago) in [(1u8, "clients-l1", 34u32), (2, "clients-l2", 10)] {
+                    let approved_at = now
+                        .checked_sub_months(chrono::Months::new(months_ago))
+                        .unwrap_or(now);
+                    let request = new_id(approved_at).to_string();
+                    let evidence = serde_json::json!({
+                        "pack_version": pack.version, "course": course, "requirements": [],
+                        "recorded_completion": true, "quiz_best_percent": null, "quiz_pass_mark": null,
+                        "quiz_attempts": 0, "coaching": [], "reviews": [], "observations": [], "prior_levels": [],
+                    });
+                    certification::insert_request(
+                        tx,
+                        &certification::NewRequest {
+                            id: &request,
+                            person: marc,
+                            track: "clients",
+                            level,
+                            course: &CourseId(course.into()),
+                            pack_id: &pack.id,
+                            pack_version: &pack.version,
+                            evidence_json: &evidence.to_string(),
+                            at: approved_at - chrono::Duration::days(3),
+                        },
+                    )?;
+                    certification::insert_decision(
+                        tx,
+                        &certification::NewDecision {
+                            id: &new_id(approved_at).to_string(),
+                            request_id: &request,
+                            by: sophie,
+                            authority: "manager",
+                            approved: true,
+                            reason: "",
+                            period: Some((
+                                approved_at,
+                                mastery_domain::certification::valid_until(
+                                    approved_at,
+                                    mastery_domain::certification::DEFAULT_VALIDITY_MONTHS,
+                                ),
+                            )),
+                            at: approved_at,
                         },
                     )?;
                 }

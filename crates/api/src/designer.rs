@@ -556,6 +556,14 @@ impl Api {
         })?;
         self.store.write(|tx| {
             packs::store_version(tx, &pack, &files, Some(&me), now)?;
+            crate::audit::record(
+                tx,
+                now,
+                Some(me),
+                "pack.published",
+                &format!("{} {}", pack.id, pack.version),
+                serde_json::json!({ "content_hash": files.content_hash() }),
+            )?;
             packs::delete_draft(tx, &req.pack_id)
         })?;
         let row = self
@@ -682,7 +690,18 @@ impl Api {
                 packs::put_draft(tx, &pack.id, &pack.version, &files, &me, now)?;
                 Ok(true)
             } else {
-                packs::store_version(tx, &pack, &files, Some(&me), now)
+                let added = packs::store_version(tx, &pack, &files, Some(&me), now)?;
+                if added {
+                    crate::audit::record(
+                        tx,
+                        now,
+                        Some(me),
+                        "pack.published",
+                        &format!("{} {}", pack.id, pack.version),
+                        serde_json::json!({ "imported": true }),
+                    )?;
+                }
+                Ok(added)
             }
         })?;
         Ok(ImportDone {

@@ -15,9 +15,11 @@
 
 mod accounts;
 mod assignments;
+mod audit;
 mod auth;
 mod caller;
 mod catalogue;
+mod certification;
 mod coaching;
 mod demo;
 mod designer;
@@ -29,6 +31,7 @@ mod team;
 
 pub use caller::Caller;
 pub use catalogue::PackLoad;
+pub use certification::VALIDITY_SETTING;
 pub use demo::{DemoSummary, DEMO_PASSWORD};
 pub use designer::DRAFT;
 pub use mastery_types::{ApiError, ErrorCode};

@@ -3,6 +3,7 @@
 mod assignments;
 mod auth;
 mod bad_input;
+mod certification;
 mod coaching;
 mod common;
 mod designer;

@@ -5,10 +5,11 @@
 use crate::common::{api, edit, file_req, new_user, now, person, publish_req};
 use mastery_api::{Api, Caller, ErrorCode, PROGRAM_PACK_ID};
 use mastery_types::{
-    Answer, AssignCourseRequest, AttemptRequest, CoachingRequest, CoachingResponseRequest,
-    CourseId, CourseRequest, DiffRequest, ExportRequest, FormTeamRequest, LessonDoneRequest,
-    LessonPositionRequest, LessonRequest, ObservationRequest, PersonId, ReviewRequest, Role,
-    SaveAnswerRequest, SetLanguageRequest, StyleRequest, SubmitAssignmentRequest,
+    Answer, AssignCourseRequest, AttemptRequest, CertificationKey, CoachingRequest,
+    CoachingResponseRequest, CourseId, CourseRequest, DecideRequest, DelegationRequest,
+    DiffRequest, ExportRequest, FormTeamRequest, LessonDoneRequest, LessonPositionRequest,
+    LessonRequest, MasteryLevel, ObservationRequest, PersonId, ReviewRequest, RevokeRequest, Role,
+    SaveAnswerRequest, SetLanguageRequest, StyleRequest, SubmitAssignmentRequest, Track,
 };
 
 type Command = fn(&Api, &Caller, u32) -> Result<(), mastery_api::ApiError>;
@@ -123,6 +124,60 @@ fn commands() -> Vec<(&'static str, Command)> {
                 now(),
             )
         }),
+        ("my_certifications", |api, c, _| {
+            api.my_certifications(c, now()).map(drop)
+        }),
+        ("request_certification", |api, c, _| {
+            let key = CertificationKey {
+                track: Track::Clients,
+                level: MasteryLevel::new(1).expect("level"),
+            };
+            // Allowed callers get past the role check to eligibility.
+            match api.request_certification(c, &key, now()) {
+                Err(e) if e.code == ErrorCode::Conflict => Ok(()),
+                other => other.map(drop),
+            }
+        }),
+        ("approval_home", |api, c, _| {
+            api.approval_home(c, now()).map(drop)
+        }),
+        ("decide_certification", |api, c, _| {
+            let req = DecideRequest {
+                request_id: "none".into(),
+                approve: true,
+                reason: String::new(),
+            };
+            match api.decide_certification(c, &req, now()) {
+                Err(e) if e.code == ErrorCode::NotFound => Ok(()),
+                other => other,
+            }
+        }),
+        ("delegate_approvals", |api, c, _| {
+            let day = now().date_naive();
+            let req = DelegationRequest {
+                delegate: PersonId(uuid::Uuid::nil()),
+                starts_on: day,
+                ends_on: day,
+            };
+            match api.delegate_approvals(c, &req, now()) {
+                Err(e) if e.code == ErrorCode::NotFound => Ok(()),
+                other => other.map(drop),
+            }
+        }),
+        ("certification_admin", |api, c, _| {
+            api.certification_admin(c, now()).map(drop)
+        }),
+        ("revoke_certification", |api, c, _| {
+            let req = RevokeRequest {
+                request_id: "none".into(),
+                reason: "test".into(),
+            };
+            match api.revoke_certification(c, &req, now()) {
+                Err(e) if e.code == ErrorCode::NotFound => Ok(()),
+                other => other,
+            }
+        }),
+        ("verify_audit", |api, c, _| api.verify_audit(c).map(drop)),
         ("self_assessment", |api, c, _| {
             api.self_assessment(c, &l1()).map(drop)
         }),
@@ -330,10 +385,16 @@ fn allowed(command: &str, role: Option<Role>) -> bool {
             | "assignments"
             | "submit_assignment"
             | "due_courses"
-            | "my_observations",
+            | "my_observations"
+            | "my_certifications"
+            | "request_certification",
             Some(Role::Learner),
         ) => true,
-        ("my_team" | "assign_course", Some(Role::Manager)) => true,
+        ("my_team" | "assign_course" | "delegate_approvals", Some(Role::Manager)) => true,
+        // Coaches only ever decide as a manager's delegate (checked per request).
+        ("approval_home" | "decide_certification", Some(Role::Coach | Role::Manager)) => true,
+        ("certification_admin" | "revoke_certification", Some(Role::Administrator)) => true,
+        ("verify_audit", Some(Role::Administrator) | None) => true,
         (
             "coach_home" | "log_coaching" | "learner_coaching" | "review_queue"
             | "review_submission" | "record_observation" | "form_team",

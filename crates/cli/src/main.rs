@@ -42,6 +42,16 @@ enum Command {
     /// Work with content packs
     #[command(subcommand)]
     Pack(PackCommand),
+    /// Check the audit log
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Subcommand)]
+enum AuditCommand {
+    /// Walk the hash chain of the audit log; exit 1 naming the first broken
+    /// link if a row was altered or removed
+    Verify,
 }
 
 #[derive(Subcommand)]
@@ -194,6 +204,28 @@ fn run(cli: Cli) -> Result<()> {
                     roles_text(&u.roles),
                     if u.locked { "\t(locked)" } else { "" }
                 );
+            }
+        }
+        Command::Audit(AuditCommand::Verify) => {
+            if let Some(p) = cli.db.as_ref().filter(|p| !p.exists()) {
+                bail!("there is no database at {}", p.display());
+            }
+            let (api, path) = open(cli.db)?;
+            let report = api.verify_audit(&Caller::LocalOperator)?;
+            match report.first_broken {
+                None => println!(
+                    "{}: audit chain intact, {} row(s); head {}",
+                    path.display(),
+                    report.rows,
+                    report.head.as_deref().unwrap_or("(empty)")
+                ),
+                Some(b) => bail!(
+                    "{}: audit chain broken at row {} ({}): {}",
+                    path.display(),
+                    b.seq,
+                    b.id,
+                    b.problem
+                ),
             }
         }
         Command::Pack(PackCommand::Lint { folder }) => {

@@ -260,3 +260,51 @@ fn pack_export_import_and_diff() {
         .count();
     assert_eq!(leftovers, 0);
 }
+
+#[test]
+fn audit_verify_reports_an_intact_chain_and_names_a_tampered_row() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("m.sqlite3");
+    let o = mastery(&dir.path().join("none.sqlite3"), &["audit", "verify"], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("there is no database"), "{}", text(&o));
+    assert!(!dir.path().join("none.sqlite3").exists(), "nothing created");
+
+    assert!(mastery(&db, &["init"], None).status.success());
+    for (n, user) in [("300001", "nadia"), ("300002", "omar")] {
+        let add = [
+            "user",
+            "add",
+            "--employee-number",
+            n,
+            "--username",
+            user,
+            "--name",
+            user,
+            "--role",
+            "administrator",
+        ];
+        let o = mastery(&db, &add, Some("a long passphrase\n"));
+        assert!(o.status.success(), "{}", text(&o));
+    }
+    let o = mastery(&db, &["audit", "verify"], None);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains("audit chain intact, 2 row(s)"),
+        "{}",
+        text(&o)
+    );
+
+    // Someone with the file grants themself more in the first row.
+    let c = rusqlite::Connection::open(&db).expect("open");
+    c.execute_batch(
+        "DROP TRIGGER audit_log_append_only_update;
+         UPDATE audit_log SET details_json = replace(details_json, 'administrator', 'manager') WHERE seq = 1;",
+    )
+    .expect("tamper");
+    drop(c);
+    let o = mastery(&db, &["audit", "verify"], None);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("broken at row 1"), "{}", text(&o));
+    assert!(text(&o).contains("altered"), "{}", text(&o));
+}

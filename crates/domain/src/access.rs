@@ -17,15 +17,22 @@ pub enum Permission {
     CoachLearners,
     /// See one's own staff and assign them courses with due dates.
     ManageStaff,
+    /// See the certification requests one may decide on and decide them
+    /// (whose requests is decided per request: own staff or delegation).
+    DecideCertifications,
+    /// Revoke certifications, see every certification, check the audit chain.
+    AdministerCertifications,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 5] = [
+    pub const ALL: [Permission; 7] = [
         Permission::ViewOwnLearning,
         Permission::ManageAccounts,
         Permission::DesignCourses,
         Permission::CoachLearners,
         Permission::ManageStaff,
+        Permission::DecideCertifications,
+        Permission::AdministerCertifications,
     ];
 }
 
@@ -38,6 +45,9 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         // A manager may act as coach for their staff.
         Permission::CoachLearners => matches!(role, Role::Coach | Role::Manager),
         Permission::ManageStaff => role == Role::Manager,
+        // A coach may decide only as a manager's named delegate.
+        Permission::DecideCertifications => matches!(role, Role::Manager | Role::Coach),
+        Permission::AdministerCertifications => role == Role::Administrator,
     }
 }
 
@@ -80,6 +90,16 @@ mod tests {
             (Manager, ManageStaff, true),
             (CourseDesigner, ManageStaff, false),
             (Administrator, ManageStaff, false),
+            (Learner, DecideCertifications, false),
+            (Coach, DecideCertifications, true),
+            (Manager, DecideCertifications, true),
+            (CourseDesigner, DecideCertifications, false),
+            (Administrator, DecideCertifications, false),
+            (Learner, AdministerCertifications, false),
+            (Coach, AdministerCertifications, false),
+            (Manager, AdministerCertifications, false),
+            (CourseDesigner, AdministerCertifications, false),
+            (Administrator, AdministerCertifications, true),
         ];
         assert_eq!(expected.len(), Role::ALL.len() * Permission::ALL.len());
         for (role, perm, want) in expected {

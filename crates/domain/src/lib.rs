@@ -14,3 +14,4 @@
 pub mod access;
 pub mod accounts;
 pub mod catalogue;
+pub mod certification;

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0007_observations.sql"),
     include_str!("../migrations/0008_teams.sql"),
     include_str!("../migrations/0009_lesson_positions.sql"),
+    include_str!("../migrations/0010_certification.sql"),
 ];
 
 /// The schema version this build writes (SQLite `user_version`).

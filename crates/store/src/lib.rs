@@ -11,6 +11,8 @@
 
 pub mod assigned;
 pub mod assignments;
+pub mod audit;
+pub mod certification;
 pub mod coaching;
 pub mod completions;
 mod db;

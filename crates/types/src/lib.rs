@@ -11,6 +11,7 @@
 //! assert!(Role::ALL.contains(&Role::Coach));
 //! ```
 
+mod certification;
 mod design;
 mod dto;
 mod error;
@@ -19,6 +20,7 @@ mod learning;
 mod program;
 mod text;
 
+pub use certification::*;
 pub use design::*;
 pub use dto::*;
 pub use error::{ApiError, ErrorCode, Field, Problem};

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod assignments;
+pub mod certification;
 pub mod coaching;
 pub mod design;
 pub mod learning;
