@@ -3,6 +3,7 @@
 //! `cargo xtask test`, which builds the UI and the binary first.
 
 mod assignment_review;
+mod certification;
 mod designer;
 mod harness;
 mod learning;

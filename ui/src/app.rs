@@ -4,6 +4,7 @@
 use crate::components::header::Header;
 use crate::i18n::{self, I18n};
 use crate::ipc;
+use crate::pages::certification::{ApprovalsPage, CertificationAdminPage, MyCertificationPage};
 use crate::pages::{
     accounts::AccountsPage, assignments::AssignmentsPage, catalogue::CataloguePage,
     coaching::CoachingPage, course::CoursePage, designer::DesignerPage, editor::DraftEditorPage,
@@ -113,6 +114,9 @@ pub fn app() -> Html {
             }
             Page::Coaching => html! { <CoachingPage /> },
             Page::Team => html! { <TeamPage /> },
+            Page::Certification => html! { <MyCertificationPage /> },
+            Page::Approvals => html! { <ApprovalsPage /> },
+            Page::CertAdmin => html! { <CertificationAdminPage /> },
             Page::Designer => html! { <DesignerPage /> },
             Page::DraftEditor => html! { <DraftEditorPage /> },
             Page::Welcome => html! {

@@ -9,6 +9,10 @@ use mastery_types::{
     UserSummary, VersionInfo,
 };
 use mastery_types::{
+    ApprovalHome, AuditReport, CertificationAdmin, CertificationKey, CertificationView,
+    DecideRequest, DelegationRequest, DelegationView, MyCertifications, RevokeRequest,
+};
+use mastery_types::{
     AssignCourseRequest, DueCourse, ObservationRequest, ObservationView, TeamView,
 };
 use mastery_types::{AssignmentView, ReviewRequest, SubmissionView, SubmitAssignmentRequest};
@@ -227,6 +231,40 @@ pub async fn review_submission(request: &ReviewRequest) -> Result<SubmissionView
 
 pub async fn due_courses() -> Result<Vec<DueCourse>, ApiError> {
     call("due_courses", &NoArgs {}).await
+}
+
+pub async fn my_certifications() -> Result<MyCertifications, ApiError> {
+    call("my_certifications", &NoArgs {}).await
+}
+
+pub async fn request_certification(
+    request: &CertificationKey,
+) -> Result<CertificationView, ApiError> {
+    call("request_certification", &WithRequest { request }).await
+}
+
+pub async fn approval_home() -> Result<ApprovalHome, ApiError> {
+    call("approval_home", &NoArgs {}).await
+}
+
+pub async fn decide_certification(request: &DecideRequest) -> Result<(), ApiError> {
+    call("decide_certification", &WithRequest { request }).await
+}
+
+pub async fn delegate_approvals(request: &DelegationRequest) -> Result<DelegationView, ApiError> {
+    call("delegate_approvals", &WithRequest { request }).await
+}
+
+pub async fn certification_admin() -> Result<CertificationAdmin, ApiError> {
+    call("certification_admin", &NoArgs {}).await
+}
+
+pub async fn revoke_certification(request: &RevokeRequest) -> Result<(), ApiError> {
+    call("revoke_certification", &WithRequest { request }).await
+}
+
+pub async fn verify_audit() -> Result<AuditReport, ApiError> {
+    call("verify_audit", &NoArgs {}).await
 }
 
 pub async fn my_team() -> Result<TeamView, ApiError> {

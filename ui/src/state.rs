@@ -33,6 +33,12 @@ pub enum Page {
     Designer,
     /// Course designer: the draft's files, editor, preview and problems.
     DraftEditor,
+    /// Learner: their certifications, requests and periods.
+    Certification,
+    /// Manager (or delegate): the approval queue and delegations.
+    Approvals,
+    /// Administrator: certifications, revocation, the audit chain.
+    CertAdmin,
     /// Signed in, but no page for any of the person's roles yet.
     Welcome,
 }

@@ -536,12 +536,14 @@ impl Api {
                     (CertStatus::Expiring, Some(cur), _) => expiring.push(ExpiringCertification {
                         name: name.clone(),
                         key: c.key,
+                        title: c.title.clone(),
                         valid_until: cur.valid_until,
                         expired: false,
                     }),
                     (CertStatus::Expired, _, Some(h)) => expiring.push(ExpiringCertification {
                         name: name.clone(),
                         key: c.key,
+                        title: c.title.clone(),
                         valid_until: h.valid_until,
                         expired: true,
                     }),
@@ -754,6 +756,7 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<CertificationAdmin> {
         caller.require_person(Permission::AdministerCertifications)?;
+        let pack = self.latest_pack()?;
         let rows = self.store.read(store::approved)?;
         let mut certified = Vec::new();
         for r in rows.iter().rev() {
@@ -773,6 +776,10 @@ impl Api {
                 name: r.person_name.clone(),
                 employee_number: r.employee_number.clone(),
                 key,
+                title: pack
+                    .course(&r.course)
+                    .map(|c| c.title.clone())
+                    .unwrap_or_default(),
                 period,
                 status,
             });

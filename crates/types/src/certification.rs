@@ -235,6 +235,7 @@ pub struct ApprovalHome {
 pub struct ExpiringCertification {
     pub name: String,
     pub key: CertificationKey,
+    pub title: LocalizedText,
     pub valid_until: DateTime<Utc>,
     pub expired: bool,
 }
@@ -256,6 +257,7 @@ pub struct CertifiedPerson {
     pub name: String,
     pub employee_number: String,
     pub key: CertificationKey,
+    pub title: LocalizedText,
     pub period: CertPeriod,
     pub status: CertStatus,
 }

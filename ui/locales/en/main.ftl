@@ -383,3 +383,89 @@ team-name = Team name
 team-pick = Members ({ $min } to { $max })
 team-formed = Team { $name } formed: { $members }.
 team-form-submit = Form the team
+
+## Certification
+nav-certification = My certification
+nav-approvals = Approvals
+nav-cert-admin = Certification and audit
+cert-title = My certification
+cert-intro = Each Mastery Level of a track is certified on its own evidence, approved by your manager, and valid for a set period. Recertification opens 90 days before a certification expires.
+cert-own-track = Your track
+cert-other-tracks = Other tracks
+cert-status-not_started = Not started
+cert-status-in_progress = In progress
+cert-status-eligible = Eligible
+cert-status-requested = Requested
+cert-status-returned = Returned
+cert-status-certified = Certified
+cert-status-expiring = Expiring soon
+cert-status-expired = Expired
+cert-status-revoked = Revoked
+cert-valid-until = Certified until { $date } · verification code { $code }
+cert-expiring-until = Expires on { $date }: request recertification now · verification code { $code }
+cert-pending = Requested on { $date }; waiting for your manager's decision.
+cert-returned-by = Returned by { $by } on { $date }:
+cert-still-needed = Still needed:
+cert-missing-course = Complete the course
+cert-missing-prior = Level { $level } of this track certified
+cert-missing-locked = The course is still locked behind the level before it
+cert-request = Request certification
+cert-request-again = Request recertification
+cert-history = Certification periods
+cert-period = { $from } to { $until } · approved by { $by } · { $code }
+cert-until = Until
+cert-revoked-by = Revoked by { $by } on { $date }: { $reason }
+cert-approvals-title = Certification approvals
+cert-queue-title = { $count ->
+    [0] No request waiting for your decision
+    [one] One request waiting for your decision
+   *[other] { $count } requests waiting for your decision
+}
+cert-queue-empty = When someone you manage (or decide for as a delegate) asks to be certified, the request and its evidence appear here.
+cert-requested-on = Requested on { $date }
+cert-as-delegate = you decide as { $manager }'s delegate
+cert-evidence-title = Evidence at the time of the request (program version { $version })
+cert-evidence-recorded = The course is recorded as completed (prior learning records).
+cert-evidence-quiz = Knowledge check: best score { $best } % (pass mark { $pass } %), { $attempts } attempt(s).
+cert-evidence-coaching = Coaching sessions
+cert-evidence-reviews = Assignment reviews
+cert-evidence-observations = Observed assessments
+cert-evidence-prior = Level { $level } of this track certified until { $date }.
+cert-passed = passed
+cert-not-passed = not passed
+cert-reason = Reason (required to return; the learner sees it)
+cert-approve = Approve certification
+cert-return = Return with this reason
+cert-expiring-title = Expiring and expired certifications
+cert-expiring-none = No one on your staff has a certification expiring in the next 90 days.
+cert-expiring-line = { $name }: { $title } expires on { $date }
+cert-expired-line = { $name }: { $title } expired on { $date }
+cert-gaps-title = Mandatory levels
+cert-gaps-intro = Mastery Levels 1 and 2 are mandatory for entry-level program managers.
+cert-gaps-none = Every entry-level program manager in scope holds Levels 1 and 2.
+cert-gap = { $count ->
+    [one] { $name } is missing Level { $levels }
+   *[other] { $name } is missing Levels 1 and 2
+}
+cert-delegations-title = Delegations
+cert-delegate-to = Delegate my approvals to
+cert-delegate-from = from
+cert-delegate-until = until
+cert-delegate-submit = Delegate
+cert-delegation-line = { $delegate } decides for { $manager } from { $from } to { $to }
+cert-admin-title = Certification and audit
+cert-admin-certified = Certifications
+cert-admin-validity = A certification is valid for { $months } months.
+cert-level = Certification
+cert-status = Status
+cert-revoke = Revoke
+cert-revoke-reason = Reason for the revocation
+audit-title = Audit log
+audit-intro = Every request, decision, revocation, delegation, role grant and pack publication is written to a hash-chained log. Checking the chain shows whether any row was altered or removed.
+audit-verify = Check the chain
+audit-intact = The chain is intact: { $rows } rows. Head: { $head }
+audit-broken = The chain is broken at row { $seq }: { $problem }
+audit-when = When
+audit-who = Who
+audit-what = What
+audit-subject = About

@@ -383,3 +383,89 @@ team-name = Nom de l'équipe
 team-pick = Membres ({ $min } à { $max })
 team-formed = Équipe { $name } formée : { $members }.
 team-form-submit = Former l'équipe
+
+## Certification
+nav-certification = Ma certification
+nav-approvals = Approbations
+nav-cert-admin = Certification et audit
+cert-title = Ma certification
+cert-intro = Chaque niveau de maîtrise d’un volet est certifié sur ses propres preuves, approuvé par votre gestionnaire et valide pour une période donnée. La recertification s’ouvre 90 jours avant l’échéance.
+cert-own-track = Votre volet
+cert-other-tracks = Autres volets
+cert-status-not_started = Pas commencé
+cert-status-in_progress = En cours
+cert-status-eligible = Admissible
+cert-status-requested = Demandée
+cert-status-returned = Renvoyée
+cert-status-certified = Certifié
+cert-status-expiring = Échéance proche
+cert-status-expired = Échue
+cert-status-revoked = Révoquée
+cert-valid-until = Certifié jusqu’au { $date } · code de vérification { $code }
+cert-expiring-until = Échéance le { $date } : demandez la recertification maintenant · code de vérification { $code }
+cert-pending = Demandée le { $date }; en attente de la décision de votre gestionnaire.
+cert-returned-by = Renvoyée par { $by } le { $date } :
+cert-still-needed = Il reste :
+cert-missing-course = Terminer le cours
+cert-missing-prior = Le niveau { $level } de ce volet certifié
+cert-missing-locked = Le cours est encore verrouillé derrière le niveau précédent
+cert-request = Demander la certification
+cert-request-again = Demander la recertification
+cert-history = Périodes de certification
+cert-period = Du { $from } au { $until } · approuvée par { $by } · { $code }
+cert-until = Au
+cert-revoked-by = Révoquée par { $by } le { $date } : { $reason }
+cert-approvals-title = Approbation des certifications
+cert-queue-title = { $count ->
+    [0] Aucune demande n’attend votre décision
+    [one] Une demande attend votre décision
+   *[other] { $count } demandes attendent votre décision
+}
+cert-queue-empty = Quand une personne que vous gérez (ou pour qui vous décidez par délégation) demande sa certification, la demande et ses preuves s’affichent ici.
+cert-requested-on = Demandée le { $date }
+cert-as-delegate = vous décidez par délégation de { $manager }
+cert-evidence-title = Preuves au moment de la demande (version du programme { $version })
+cert-evidence-recorded = Le cours est inscrit comme terminé (dossiers de formation antérieure).
+cert-evidence-quiz = Contrôle des connaissances : meilleur résultat { $best } % (seuil { $pass } %), { $attempts } tentative(s).
+cert-evidence-coaching = Séances d’accompagnement
+cert-evidence-reviews = Évaluations des travaux
+cert-evidence-observations = Évaluations observées
+cert-evidence-prior = Niveau { $level } de ce volet certifié jusqu’au { $date }.
+cert-passed = réussie
+cert-not-passed = non réussie
+cert-reason = Motif (obligatoire pour renvoyer; la personne le verra)
+cert-approve = Approuver la certification
+cert-return = Renvoyer avec ce motif
+cert-expiring-title = Certifications à échéance proche ou échues
+cert-expiring-none = Personne dans votre équipe n’a de certification qui échoit dans les 90 prochains jours.
+cert-expiring-line = { $name } : { $title } échoit le { $date }
+cert-expired-line = { $name } : { $title } échu le { $date }
+cert-gaps-title = Niveaux obligatoires
+cert-gaps-intro = Les niveaux de maîtrise 1 et 2 sont obligatoires pour les gestionnaires de programme débutants.
+cert-gaps-none = Tous les gestionnaires de programme débutants visés détiennent les niveaux 1 et 2.
+cert-gap = { $count ->
+    [one] Il manque à { $name } le niveau { $levels }
+   *[other] Il manque à { $name } les niveaux 1 et 2
+}
+cert-delegations-title = Délégations
+cert-delegate-to = Déléguer mes approbations à
+cert-delegate-from = du
+cert-delegate-until = au
+cert-delegate-submit = Déléguer
+cert-delegation-line = { $delegate } décide pour { $manager } du { $from } au { $to }
+cert-admin-title = Certification et audit
+cert-admin-certified = Certifications
+cert-admin-validity = Une certification est valide { $months } mois.
+cert-level = Certification
+cert-status = État
+cert-revoke = Révoquer
+cert-revoke-reason = Motif de la révocation
+audit-title = Journal d’audit
+audit-intro = Chaque demande, décision, révocation, délégation, attribution de rôle et publication de contenu est inscrite dans un journal chaîné par hachage. La vérification de la chaîne montre si une ligne a été modifiée ou supprimée.
+audit-verify = Vérifier la chaîne
+audit-intact = La chaîne est intacte : { $rows } lignes. Tête : { $head }
+audit-broken = La chaîne est rompue à la ligne { $seq } : { $problem }
+audit-when = Quand
+audit-who = Qui
+audit-what = Quoi
+audit-subject = Objet

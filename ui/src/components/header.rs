@@ -15,12 +15,17 @@ pub fn header() -> Html {
         let mut items = vec![];
         if s.roles.contains(&Role::Learner) {
             items.push((Page::Catalogue, "nav-catalogue"));
+            items.push((Page::Certification, "nav-certification"));
         }
         if s.roles.contains(&Role::Administrator) {
             items.push((Page::Accounts, "nav-accounts"));
+            items.push((Page::CertAdmin, "nav-cert-admin"));
         }
         if s.roles.contains(&Role::Manager) {
             items.push((Page::Team, "nav-team"));
+        }
+        if s.roles.contains(&Role::Manager) || s.roles.contains(&Role::Coach) {
+            items.push((Page::Approvals, "nav-approvals"));
         }
         if s.roles.contains(&Role::Coach) || s.roles.contains(&Role::Manager) {
             items.push((Page::Coaching, "nav-coaching"));

@@ -3,6 +3,7 @@
 pub mod accounts;
 pub mod assignments;
 pub mod catalogue;
+pub mod certification;
 pub mod coaching;
 pub mod course;
 pub mod designer;
