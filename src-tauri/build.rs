@@ -56,6 +56,9 @@ const COMMANDS: &[&str] = &[
     "certification_admin",
     "revoke_certification",
     "verify_audit",
+    "download_certificate",
+    "download_credential",
+    "verify_credential",
 ];
 
 fn main() {

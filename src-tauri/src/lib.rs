@@ -147,6 +147,9 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> tauri::Resul
             commands::certification::certification_admin,
             commands::certification::revoke_certification,
             commands::certification::verify_audit,
+            commands::certification::download_certificate,
+            commands::certification::download_credential,
+            commands::certification::verify_credential,
         ])
         .run(tauri::generate_context!())
 }

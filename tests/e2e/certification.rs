@@ -1,6 +1,8 @@
 //! Certification in the window: a learner with the evidence requests Level
 //! 1, her manager returns it with a reason she then reads, she asks again,
-//! the manager approves; the administrator checks the audit chain.
+//! the manager approves; she downloads the PDF certificate and the Open
+//! Badges credential and checks it in the app (and a forged copy); the
+//! administrator checks the audit chain.
 
 use crate::harness::App;
 
@@ -83,13 +85,50 @@ async fn a_request_is_returned_with_a_reason_then_approved() {
     app.wait_count("#cert-clients-1 li[data-period]", 1).await;
     app.screenshot("certification-certified").await;
 
-    // The administrator checks the audit chain: four acts, intact.
+    // She downloads the certificate and the credential, and checks the
+    // credential in the app: genuine; a copy with her name changed is not.
+    app.click("#download-pdf-clients-1").await;
+    app.wait_contains("#saved-clients-1", ".pdf").await;
+    app.click("#download-credential-clients-1").await;
+    app.wait_contains("#saved-clients-1", ".json").await;
+    let files: Vec<std::path::PathBuf> = std::fs::read_dir(app.data_dir())
+        .expect("data dir")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    let pdf = files
+        .iter()
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .expect("the PDF was saved");
+    assert!(std::fs::read(pdf).expect("pdf").starts_with(b"%PDF-"));
+    let credential = files
+        .iter()
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("the credential was saved");
+    let text = std::fs::read_to_string(credential).expect("credential");
+    assert!(text.contains("OpenBadgeCredential") && text.contains("eddsa-rdfc-2022"));
+    app.send_keys("#verify-file", &credential.to_string_lossy())
+        .await;
+    app.wait_count("#verify-result[data-verdict='valid']", 1)
+        .await;
+    app.wait_contains("#verify-result", "Amélie Roy").await;
+    app.script("document.querySelector('#verify-title').scrollIntoView(); return true;")
+        .await;
+    app.screenshot("credential-verified").await;
+    let forged = app.data_dir().join("forged.json");
+    std::fs::write(&forged, text.replace("Amélie Roy", "Amelia Royce")).expect("forged copy");
+    app.send_keys("#verify-file", &forged.to_string_lossy())
+        .await;
+    app.wait_count("#verify-result[data-verdict='tampered']", 1)
+        .await;
+
+    // The administrator checks the audit chain: the signing key made at
+    // first run and four acts, intact.
     sign_in_as(&app, "admin").await;
     app.click("[data-nav='nav-cert-admin']").await;
     app.click("#verify-audit").await;
-    app.wait_contains("#audit-result", "The chain is intact: 4 rows")
+    app.wait_contains("#audit-result", "The chain is intact: 5 rows")
         .await;
-    app.wait_count("#audit-rows tbody tr", 4).await;
+    app.wait_count("#audit-rows tbody tr", 5).await;
     app.script("document.querySelector('#audit-title').scrollIntoView(); return true;")
         .await;
     app.screenshot("audit").await;

@@ -263,6 +263,24 @@ pub async fn revoke_certification(request: &RevokeRequest) -> Result<(), ApiErro
     call("revoke_certification", &WithRequest { request }).await
 }
 
+pub async fn download_certificate(
+    request: &mastery_types::CertificateRequest,
+) -> Result<mastery_types::SavedFile, ApiError> {
+    call("download_certificate", &WithRequest { request }).await
+}
+
+pub async fn download_credential(
+    request: &mastery_types::CertificateRequest,
+) -> Result<mastery_types::SavedFile, ApiError> {
+    call("download_credential", &WithRequest { request }).await
+}
+
+pub async fn verify_credential(
+    request: &mastery_types::VerifyCredentialRequest,
+) -> Result<mastery_types::CredentialCheck, ApiError> {
+    call("verify_credential", &WithRequest { request }).await
+}
+
 pub async fn verify_audit() -> Result<AuditReport, ApiError> {
     call("verify_audit", &NoArgs {}).await
 }

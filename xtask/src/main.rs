@@ -23,7 +23,17 @@ const APT_BUILD: &[&str] = &[
     "pkg-config",
     "libssl-dev",
 ];
-const APT_TEST: &[&str] = &["xvfb", "xauth", "webkit2gtk-driver", "fonts-dejavu-core"];
+const APT_TEST: &[&str] = &[
+    "xvfb",
+    "xauth",
+    "webkit2gtk-driver",
+    "fonts-dejavu-core",
+    // Reads the certificate PDF back in a test, as an independent reader.
+    "ghostscript",
+];
+/// The credential interop test runs the npm `@digitalcredentials` verifier;
+/// it installs those packages itself, but needs node and npm.
+const APT_NODE: &[&str] = &["nodejs", "npm"];
 
 fn main() {
     if let Err(e) = real_main() {
@@ -175,6 +185,12 @@ fn install(for_tests: bool) -> Result<()> {
         let mut wanted: Vec<&str> = APT_BUILD.to_vec();
         if for_tests {
             wanted.extend(APT_TEST);
+            // Only when node is not already there some other way (a distro
+            // npm next to a NodeSource node would conflict).
+            let has = |cmd: &str| output(Command::new(cmd).arg("--version")).is_some();
+            if !has("node") || !has("npm") {
+                wanted.extend(APT_NODE);
+            }
         }
         let missing: Vec<&str> = wanted
             .into_iter()

@@ -321,7 +321,9 @@ impl Api {
     }
 
     /// Stores the pack compiled into this build, if its version is new.
+    /// Also makes the organization's signing key on the first run.
     pub fn load_shipped_pack(&self, now: DateTime<Utc>) -> Result<PackLoad> {
+        self.org_key(now)?;
         let files = mastery_packs::shipped_files();
         let pack = mastery_packs::Pack::parse(&files)?;
         let added = self

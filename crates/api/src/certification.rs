@@ -856,6 +856,29 @@ impl Api {
         Ok(())
     }
 
+    /// Every person's standing on every certification, counted by status:
+    /// eligibility derived for the whole organization.
+    pub fn organization_eligibility(
+        &self,
+        caller: &Caller,
+        now: DateTime<Utc>,
+    ) -> Result<mastery_types::OrganizationEligibility> {
+        caller.require(Permission::AdministerCertifications)?;
+        let people = self.store.read(store::all_people)?;
+        let mut counts: std::collections::BTreeMap<&'static str, (CertStatus, u64)> =
+            Default::default();
+        for id in &people {
+            let (_, certs) = self.certifications_of(person_id(id)?, now)?;
+            for c in certs {
+                counts.entry(c.status.as_str()).or_insert((c.status, 0)).1 += 1;
+            }
+        }
+        Ok(mastery_types::OrganizationEligibility {
+            people: people.len() as u64,
+            by_status: counts.into_values().collect(),
+        })
+    }
+
     /// Walks the audit chain and names the first broken link, if any.
     pub fn verify_audit(&self, caller: &Caller) -> Result<AuditReport> {
         caller.require(Permission::AdministerCertifications)?;

@@ -19,6 +19,7 @@ mod audit;
 mod auth;
 mod caller;
 mod catalogue;
+mod certificates;
 mod certification;
 mod coaching;
 mod demo;

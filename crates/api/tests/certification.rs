@@ -201,10 +201,11 @@ fn a_learner_requests_the_manager_returns_then_approves() {
             "certification.approved",
             "certification.requested",
             "certification.returned",
-            "certification.requested"
+            "certification.requested",
+            "signing_key.created"
         ]
     );
-    assert_eq!((report.rows, report.first_broken), (4, None));
+    assert_eq!((report.rows, report.first_broken), (5, None));
 }
 
 /// Marks every Level 1 course complete for `who` (recorded, as HR's prior
@@ -629,6 +630,20 @@ fn entry_level_program_managers_missing_levels_1_and_2_are_reported() {
             .len(),
         2
     );
+    // Across the organization (15 people × 12 certifications).
+    let org = api.organization_eligibility(&admin, now()).expect("org");
+    assert_eq!(org.people, 15);
+    assert_eq!(org.by_status.iter().map(|s| s.1).sum::<u64>(), 15 * 12);
+    let count = |st: CertStatus| org.by_status.iter().find(|s| s.0 == st).map_or(0, |s| s.1);
+    assert_eq!(
+        count(CertStatus::Certified) + count(CertStatus::Expiring),
+        2,
+        "Marc-André's two"
+    );
+    assert!(
+        count(CertStatus::Eligible) >= 3,
+        "recorded Level 1 completions"
+    );
     // The demo's certified coach shows in the administrator's list.
     let admin_view = api.certification_admin(&admin, now()).expect("admin");
     assert!(admin_view
@@ -670,7 +685,8 @@ fn a_tampered_audit_log_names_the_first_broken_link() {
         )
         .expect("approved");
         let ok = api.verify_audit(&Caller::LocalOperator).expect("verify");
-        assert_eq!((ok.rows, ok.first_broken), (4, None));
+        // The signing key made at first run, then four acts.
+        assert_eq!((ok.rows, ok.first_broken), (5, None));
         assert!(ok.head.is_some());
     }
     let copy = |name: &str| {
@@ -729,5 +745,117 @@ fn a_tampered_audit_log_names_the_first_broken_link() {
             .expect("verify")
             .first_broken,
         None
+    );
+}
+
+#[test]
+fn certificates_print_and_credentials_verify_until_revoked_or_expired() {
+    use mastery_types::{CertificateRequest, CredentialVerdict, VerifyCredentialRequest};
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("keys.sqlite3");
+    let api = demo_at(Some(&path));
+    let amelie = sign_in(&api, "amelie");
+    let jordan = sign_in(&api, "jordan");
+    let sophie = sign_in(&api, "sophie");
+    let admin = sign_in(&api, "admin");
+    let did = api.organization_did(now()).expect("did");
+    assert!(did.starts_with("did:key:z6Mk"));
+    api.request_certification(&amelie, &l1(), now())
+        .expect("requested");
+    let rid = pending_id(&api, &amelie, l1());
+    let req = CertificateRequest {
+        request_id: rid.clone(),
+    };
+    // Not approved yet: nothing to print.
+    assert_eq!(
+        api.certificate_pdf(&amelie, &req, now())
+            .expect_err("pending")
+            .code,
+        ErrorCode::NotFound
+    );
+    decide(&api, &sophie, &rid, true, "", now()).expect("approved");
+
+    let (name, pdf) = api.certificate_pdf(&amelie, &req, now()).expect("pdf");
+    assert!(
+        pdf.starts_with(b"%PDF-") && name.ends_with(".pdf"),
+        "{name}"
+    );
+    let (name, text) = api
+        .certificate_credential(&amelie, &req, now())
+        .expect("credential");
+    assert!(name.ends_with(".json"));
+    // Someone else's certificate is not theirs to print.
+    assert_eq!(
+        api.certificate_pdf(&jordan, &req, now())
+            .expect_err("not hers")
+            .code,
+        ErrorCode::NotFound
+    );
+    assert!(
+        api.certificate_pdf(&admin, &req, now()).is_ok(),
+        "an administrator may print it"
+    );
+
+    let check = |who: &Caller, text: &str, at| {
+        api.verify_credential(who, &VerifyCredentialRequest { text: text.into() }, at)
+            .expect("checked")
+    };
+    let ok = check(&jordan, &text, now());
+    assert_eq!(ok.verdict, CredentialVerdict::Valid, "{}", ok.detail);
+    assert!(ok.issued_here);
+    assert_eq!(ok.issuer.as_deref(), Some(did.as_str()));
+    assert_eq!(ok.holder.as_deref(), Some("Amélie Roy"));
+    let until = now().checked_add_months(Months::new(36)).expect("date");
+    assert_eq!(
+        check(&jordan, &text, until).verdict,
+        CredentialVerdict::Expired
+    );
+    let forged = text.replace("Amélie Roy", "Amelie Roi");
+    assert_eq!(
+        check(&jordan, &forged, now()).verdict,
+        CredentialVerdict::Tampered
+    );
+    assert_eq!(
+        check(&jordan, "not a credential", now()).verdict,
+        CredentialVerdict::Unreadable
+    );
+    let err = api
+        .verify_credential(
+            &Caller::LocalOperator,
+            &VerifyCredentialRequest { text: text.clone() },
+            now(),
+        )
+        .expect_err("a signed-in person");
+    assert_eq!(err.code, ErrorCode::Forbidden);
+
+    // The key survives reopening the database: old credentials still verify.
+    drop(api);
+    let api = Api::open(&path).expect("reopen");
+    assert_eq!(api.organization_did(now()).expect("did"), did);
+    let admin = sign_in(&api, "admin");
+    api.revoke_certification(
+        &admin,
+        &RevokeRequest {
+            request_id: rid.clone(),
+            reason: "Evidence withdrawn by HR.".into(),
+        },
+        now(),
+    )
+    .expect("revoked");
+    let revoked = api
+        .verify_credential(&admin, &VerifyCredentialRequest { text }, now())
+        .expect("checked");
+    assert_eq!(revoked.verdict, CredentialVerdict::Revoked);
+    assert!(
+        revoked.detail.contains("Evidence withdrawn by HR."),
+        "{}",
+        revoked.detail
+    );
+    let amelie = sign_in(&api, "amelie");
+    assert_eq!(
+        api.certificate_pdf(&amelie, &req, now())
+            .expect_err("revoked")
+            .code,
+        ErrorCode::Conflict
     );
 }

@@ -11,6 +11,7 @@ use mastery_types::{
     LessonRequest, MasteryLevel, ObservationRequest, PersonId, ReviewRequest, RevokeRequest, Role,
     SaveAnswerRequest, SetLanguageRequest, StyleRequest, SubmitAssignmentRequest, Track,
 };
+use mastery_types::{CertificateRequest, VerifyCredentialRequest};
 
 type Command = fn(&Api, &Caller, u32) -> Result<(), mastery_api::ApiError>;
 
@@ -178,6 +179,28 @@ fn commands() -> Vec<(&'static str, Command)> {
             }
         }),
         ("verify_audit", |api, c, _| api.verify_audit(c).map(drop)),
+        ("certificate_pdf", |api, c, _| {
+            let req = CertificateRequest {
+                request_id: "none".into(),
+            };
+            match api.certificate_pdf(c, &req, now()) {
+                Err(e) if e.code == ErrorCode::NotFound => Ok(()),
+                other => other.map(drop),
+            }
+        }),
+        ("certificate_credential", |api, c, _| {
+            let req = CertificateRequest {
+                request_id: "none".into(),
+            };
+            match api.certificate_credential(c, &req, now()) {
+                Err(e) if e.code == ErrorCode::NotFound => Ok(()),
+                other => other.map(drop),
+            }
+        }),
+        ("verify_credential", |api, c, _| {
+            let req = VerifyCredentialRequest { text: "{}".into() };
+            api.verify_credential(c, &req, now()).map(drop)
+        }),
         ("self_assessment", |api, c, _| {
             api.self_assessment(c, &l1()).map(drop)
         }),
@@ -400,7 +423,14 @@ fn allowed(command: &str, role: Option<Role>) -> bool {
             | "review_submission" | "record_observation" | "form_team",
             Some(Role::Coach | Role::Manager),
         ) => true,
-        ("session_info" | "set_language", Some(_)) => true,
+        (
+            "session_info"
+            | "set_language"
+            | "certificate_pdf"
+            | "certificate_credential"
+            | "verify_credential",
+            Some(_),
+        ) => true,
         ("list_users" | "add_user", Some(Role::Administrator) | None) => true,
         // Only the local operator seeds the demo (into an empty database:
         // see the next tests for a database that has accounts).

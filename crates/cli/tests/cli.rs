@@ -290,7 +290,7 @@ fn audit_verify_reports_an_intact_chain_and_names_a_tampered_row() {
     let o = mastery(&db, &["audit", "verify"], None);
     assert!(o.status.success(), "{}", text(&o));
     assert!(
-        text(&o).contains("audit chain intact, 2 row(s)"),
+        text(&o).contains("audit chain intact, 3 row(s)"),
         "{}",
         text(&o)
     );
@@ -299,12 +299,12 @@ fn audit_verify_reports_an_intact_chain_and_names_a_tampered_row() {
     let c = rusqlite::Connection::open(&db).expect("open");
     c.execute_batch(
         "DROP TRIGGER audit_log_append_only_update;
-         UPDATE audit_log SET details_json = replace(details_json, 'administrator', 'manager') WHERE seq = 1;",
+         UPDATE audit_log SET details_json = replace(details_json, 'administrator', 'manager') WHERE seq = 2;",
     )
     .expect("tamper");
     drop(c);
     let o = mastery(&db, &["audit", "verify"], None);
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
-    assert!(text(&o).contains("broken at row 1"), "{}", text(&o));
+    assert!(text(&o).contains("broken at row 2"), "{}", text(&o));
     assert!(text(&o).contains("altered"), "{}", text(&o));
 }

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0008_teams.sql"),
     include_str!("../migrations/0009_lesson_positions.sql"),
     include_str!("../migrations/0010_certification.sql"),
+    include_str!("../migrations/0011_org_keys.sql"),
 ];
 
 /// The schema version this build writes (SQLite `user_version`).

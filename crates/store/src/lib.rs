@@ -16,6 +16,7 @@ pub mod certification;
 pub mod coaching;
 pub mod completions;
 mod db;
+pub mod keys;
 pub mod learning;
 pub mod observations;
 pub mod packs;

@@ -298,3 +298,75 @@ pub struct CertificationAdmin {
     pub recent_audit: Vec<AuditEntry>,
     pub validity_months: u32,
 }
+
+/// A period of certification to print or export.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateRequest {
+    pub request_id: String,
+}
+
+/// A certificate file written for the user.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedFile {
+    pub path: String,
+    pub bytes: u64,
+}
+
+/// A credential to check, as pasted or read from a file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyCredentialRequest {
+    pub text: String,
+}
+
+/// What checking a credential found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CredentialVerdict {
+    /// Signed by its issuer, unchanged, within its dates, not revoked.
+    Valid,
+    /// The signature does not match: changed after signing, or forged.
+    Tampered,
+    Expired,
+    NotYetValid,
+    /// Issued by this organization for a certification since revoked.
+    Revoked,
+    /// Not a credential this app can read (not JSON, not an Open Badge…).
+    Unreadable,
+}
+
+impl CredentialVerdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CredentialVerdict::Valid => "valid",
+            CredentialVerdict::Tampered => "tampered",
+            CredentialVerdict::Expired => "expired",
+            CredentialVerdict::NotYetValid => "not_yet_valid",
+            CredentialVerdict::Revoked => "revoked",
+            CredentialVerdict::Unreadable => "unreadable",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CredentialCheck {
+    pub verdict: CredentialVerdict,
+    /// The issuer's DID, when the proof names one.
+    pub issuer: Option<String>,
+    pub issuer_name: Option<String>,
+    /// Signed with this organization's key.
+    pub issued_here: bool,
+    pub holder: Option<String>,
+    pub achievement: Option<String>,
+    pub valid_from: Option<String>,
+    pub valid_until: Option<String>,
+    /// What was found, in English (the verdict is what the UI translates).
+    pub detail: String,
+}
+
+/// How many certifications across the organization stand in each status
+/// (every person × every track and level).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrganizationEligibility {
+    pub people: u64,
+    pub by_status: Vec<(CertStatus, u64)>,
+}

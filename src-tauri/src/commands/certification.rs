@@ -5,8 +5,9 @@ use super::{as_caller, AppState};
 use chrono::Utc;
 use mastery_api::ApiError;
 use mastery_types::{
-    ApprovalHome, AuditReport, CertificationAdmin, CertificationKey, CertificationView,
-    DecideRequest, DelegationRequest, DelegationView, MyCertifications, RevokeRequest,
+    ApprovalHome, AuditReport, CertificateRequest, CertificationAdmin, CertificationKey,
+    CertificationView, CredentialCheck, DecideRequest, DelegationRequest, DelegationView,
+    MyCertifications, RevokeRequest, SavedFile, VerifyCredentialRequest,
 };
 use tauri::State;
 
@@ -80,4 +81,39 @@ pub async fn revoke_certification(
 #[tauri::command]
 pub async fn verify_audit(state: State<'_, AppState>) -> Result<AuditReport, ApiError> {
     as_caller(&state, |api, caller| api.verify_audit(caller)).await
+}
+
+#[tauri::command]
+pub async fn download_certificate(
+    state: State<'_, AppState>,
+    request: CertificateRequest,
+) -> Result<SavedFile, ApiError> {
+    let (name, bytes) = as_caller(&state, move |api, caller| {
+        api.certificate_pdf(caller, &request, Utc::now())
+    })
+    .await?;
+    super::save_download(name, bytes).await
+}
+
+#[tauri::command]
+pub async fn download_credential(
+    state: State<'_, AppState>,
+    request: CertificateRequest,
+) -> Result<SavedFile, ApiError> {
+    let (name, text) = as_caller(&state, move |api, caller| {
+        api.certificate_credential(caller, &request, Utc::now())
+    })
+    .await?;
+    super::save_download(name, text.into_bytes()).await
+}
+
+#[tauri::command]
+pub async fn verify_credential(
+    state: State<'_, AppState>,
+    request: VerifyCredentialRequest,
+) -> Result<CredentialCheck, ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.verify_credential(caller, &request, Utc::now())
+    })
+    .await
 }

@@ -11,7 +11,6 @@ use mastery_types::{
     EditRequest, ExportDone, ExportRequest, ImportDone, ImportRequest, Progress, PublishRequest,
     VersionInfo,
 };
-use std::path::{Path, PathBuf};
 use tauri::State;
 
 #[tauri::command]
@@ -94,20 +93,6 @@ pub async fn diff_versions(
 }
 
 /// A file name in `dir` that does not exist yet: `name`, then `name (2)`…
-fn free_path(dir: &Path, name: &str) -> PathBuf {
-    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
-    (1..1000)
-        .map(|n| {
-            if n == 1 {
-                dir.join(name)
-            } else {
-                dir.join(format!("{stem} ({n}).{ext}"))
-            }
-        })
-        .find(|p| !p.exists())
-        .unwrap_or_else(|| dir.join(name))
-}
-
 #[tauri::command]
 pub async fn export_pack(
     state: State<'_, AppState>,
@@ -120,13 +105,9 @@ pub async fn export_pack(
     });
     let (name, bytes, hash) =
         as_caller(&state, move |api, caller| api.export_pack(caller, &request)).await?;
-    let dir = std::env::var_os("MASTERY_EXPORT_DIR")
-        .map(PathBuf::from)
-        .or_else(dirs::download_dir)
-        .or_else(dirs::home_dir)
-        .ok_or_else(|| ApiError::new(ErrorCode::Storage, "no Downloads folder to export into"))?;
+    let dir = super::download_dir()?;
     let written = blocking(move || {
-        let path = free_path(&dir, &name);
+        let path = super::free_path(&dir, &name);
         std::fs::write(&path, &bytes).map_err(|e| {
             ApiError::new(
                 ErrorCode::Storage,

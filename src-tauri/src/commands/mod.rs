@@ -84,6 +84,49 @@ impl AppState {
 }
 
 /// Runs blocking API work off the window's thread.
+/// Where files for the user go: `MASTERY_EXPORT_DIR`, else Downloads.
+fn download_dir() -> Result<std::path::PathBuf, ApiError> {
+    std::env::var_os("MASTERY_EXPORT_DIR")
+        .map(std::path::PathBuf::from)
+        .or_else(dirs::download_dir)
+        .or_else(dirs::home_dir)
+        .ok_or_else(|| ApiError::new(ErrorCode::Storage, "no Downloads folder to save into"))
+}
+
+/// `name` in `dir`, or `name (2)`, `name (3)`… if it is taken.
+fn free_path(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    (1..1000)
+        .map(|n| {
+            if n == 1 {
+                dir.join(name)
+            } else {
+                dir.join(format!("{stem} ({n}).{ext}"))
+            }
+        })
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| dir.join(name))
+}
+
+/// Writes a file for the user into the download folder.
+async fn save_download(name: String, bytes: Vec<u8>) -> Result<mastery_types::SavedFile, ApiError> {
+    let dir = download_dir()?;
+    blocking(move || {
+        let path = free_path(&dir, &name);
+        std::fs::write(&path, &bytes).map_err(|e| {
+            ApiError::new(
+                ErrorCode::Storage,
+                format!("cannot write {}: {e}", path.display()),
+            )
+        })?;
+        Ok(mastery_types::SavedFile {
+            path: path.display().to_string(),
+            bytes: bytes.len() as u64,
+        })
+    })
+    .await
+}
+
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {

@@ -10,8 +10,9 @@ use crate::i18n::I18n;
 use crate::ipc;
 use crate::state::{use_app, use_load};
 use mastery_types::{
-    ApiError, CertPeriod, CertStatus, CertificationView, DecideRequest, DelegationRequest,
-    Evidence, MandatoryGap, Missing, PendingRequest, PersonId, RevokeRequest,
+    ApiError, CertPeriod, CertStatus, CertificateRequest, CertificationView, CredentialVerdict,
+    DecideRequest, DelegationRequest, Evidence, MandatoryGap, Missing, PendingRequest, PersonId,
+    RevokeRequest, VerifyCredentialRequest,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -82,6 +83,26 @@ fn cert_card(p: &CertCardProps) -> Html {
     let error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
     let dom = format!("{}-{}", c.key.track, c.key.level.get());
+    let saved = use_state(|| None::<Result<mastery_types::SavedFile, ApiError>>);
+    let download = |credential: bool| {
+        let (saved, id) = (
+            saved.clone(),
+            c.current.as_ref().map(|p| p.request_id.clone()),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let Some(request_id) = id.clone() else { return };
+            let saved = saved.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let req = CertificateRequest { request_id };
+                let r = if credential {
+                    ipc::download_credential(&req).await
+                } else {
+                    ipc::download_certificate(&req).await
+                };
+                saved.set(Some(r));
+            });
+        })
+    };
     let request = {
         let (key, error, busy, reload) = (c.key, error.clone(), busy.clone(), p.reload.clone());
         Callback::from(move |_| {
@@ -130,9 +151,110 @@ fn cert_card(p: &CertCardProps) -> Html {
                     { if c.current.is_some() || !c.history.is_empty() { t.t("cert-request-again") } else { t.t("cert-request") } }
                 </button>
             }
+            if c.current.is_some() {
+                <div class="actions downloads">
+                    <button type="button" class="secondary bordered" id={format!("download-pdf-{dom}")} onclick={download(false)}>{ t.t("cert-download-pdf") }</button>
+                    <button type="button" class="secondary bordered" id={format!("download-credential-{dom}")} onclick={download(true)}>{ t.t("cert-download-credential") }</button>
+                </div>
+            }
+            { match &*saved {
+                Some(Ok(f)) => html! { <p class="ok" role="status" id={format!("saved-{dom}")}>{ t.t_args("cert-saved", &[("path", f.path.clone().into())]) }</p> },
+                Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
+                None => html! {},
+            } }
             if let Some(e) = &*error { <p class="error" role="alert">{ error_text(t, e) }</p> }
             { periods_html(t, &c.history) }
         </article>
+    }
+}
+
+/// Checks a credential offline: pasted, or read from a file.
+#[function_component(VerifyCard)]
+pub fn verify_card() -> Html {
+    let state = use_app();
+    let t = &state.i18n;
+    let text = use_state(String::new);
+    let result = use_state(|| None::<Result<mastery_types::CredentialCheck, ApiError>>);
+    let check =
+        |text: String,
+         result: UseStateHandle<Option<Result<mastery_types::CredentialCheck, ApiError>>>| {
+            wasm_bindgen_futures::spawn_local(async move {
+                result.set(Some(
+                    ipc::verify_credential(&VerifyCredentialRequest { text }).await,
+                ));
+            });
+        };
+    let on_check = {
+        let (text, result) = (text.clone(), result.clone());
+        Callback::from(move |_| check((*text).clone(), result.clone()))
+    };
+    let on_file = {
+        let (text, result) = (text.clone(), result.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let (text, result) = (text.clone(), result.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let blob = gloo_file::Blob::from(web_sys::Blob::from(file));
+                match gloo_file::futures::read_as_text(&blob).await {
+                    Ok(s) => {
+                        text.set(s.clone());
+                        result.set(Some(
+                            ipc::verify_credential(&VerifyCredentialRequest { text: s }).await,
+                        ));
+                    }
+                    Err(e) => result.set(Some(Err(ApiError::new(
+                        mastery_types::ErrorCode::InvalidInput,
+                        e.to_string(),
+                    )))),
+                }
+            });
+        })
+    };
+    let outcome = match &*result {
+        None => html! {},
+        Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
+        Some(Ok(c)) => {
+            let class = if c.verdict == CredentialVerdict::Valid {
+                "verdict ok-box"
+            } else {
+                "verdict bad-box"
+            };
+            html! {
+                <div class={class} id="verify-result" data-verdict={c.verdict.as_str()} role="status">
+                    <p><strong>{ t.t(&format!("verify-{}", c.verdict.as_str())) }</strong></p>
+                    <dl>
+                        if let Some(h) = &c.holder { <dt>{ t.t("verify-holder") }</dt><dd>{ h.clone() }</dd> }
+                        if let Some(a) = &c.achievement { <dt>{ t.t("verify-achievement") }</dt><dd>{ a.clone() }</dd> }
+                        if let Some(n) = &c.issuer_name { <dt>{ t.t("verify-issuer") }</dt><dd>{ n.clone() }
+                            { if c.issued_here { format!(" · {}", t.t("verify-issued-here")) } else { String::new() } }</dd> }
+                        if let Some(u) = &c.valid_until { <dt>{ t.t("cert-until") }</dt><dd>{ u.clone() }</dd> }
+                        <dt>{ t.t("verify-detail") }</dt><dd>{ c.detail.clone() }</dd>
+                    </dl>
+                </div>
+            }
+        }
+    };
+    html! {
+        <section class="card verify" aria-labelledby="verify-title">
+            <h2 id="verify-title">{ t.t("verify-title") }</h2>
+            <p class="muted">{ t.t("verify-intro") }</p>
+            <div class="field">
+                <label for="verify-file">{ t.t("verify-file") }</label>
+                <input type="file" id="verify-file" accept=".json,application/json,application/ld+json" onchange={on_file} />
+            </div>
+            <div class="field">
+                <label for="verify-text">{ t.t("verify-paste") }</label>
+                <textarea id="verify-text" rows="4" value={(*text).clone()} oninput={{
+                    let h = text.clone();
+                    Callback::from(move |e: InputEvent| { let a: HtmlTextAreaElement = e.target_unchecked_into(); h.set(a.value()); })
+                }} />
+            </div>
+            <button type="button" class="primary" id="verify-submit" onclick={on_check}>{ t.t("verify-submit") }</button>
+            { outcome }
+        </section>
     }
 }
 
@@ -174,6 +296,7 @@ pub fn my_certification_page() -> Html {
             <div class="page-head"><h1 id="cert-title">{ t.t("cert-title") }</h1></div>
             <p class="muted lead">{ t.t("cert-intro") }</p>
             { body }
+            <VerifyCard />
         </div>
     }
 }
@@ -423,6 +546,7 @@ pub fn approvals_page() -> Html {
         <div class="page approvals">
             <div class="page-head"><h1 id="approvals-title">{ t.t("cert-approvals-title") }</h1></div>
             { body }
+            <VerifyCard />
         </div>
     }
 }
@@ -544,6 +668,7 @@ pub fn certification_admin_page() -> Html {
         <div class="page cert-admin">
             <div class="page-head"><h1 id="cert-admin-title">{ t.t("cert-admin-title") }</h1></div>
             { body }
+            <VerifyCard />
         </div>
     }
 }
