@@ -59,6 +59,7 @@ const COMMANDS: &[&str] = &[
     "download_certificate",
     "download_credential",
     "verify_credential",
+    "set_validity_months",
 ];
 
 fn main() {

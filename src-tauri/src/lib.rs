@@ -150,6 +150,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> tauri::Resul
             commands::certification::download_certificate,
             commands::certification::download_credential,
             commands::certification::verify_credential,
+            commands::certification::set_validity_months,
         ])
         .run(tauri::generate_context!())
 }

@@ -121,14 +121,19 @@ async fn a_request_is_returned_with_a_reason_then_approved() {
     app.wait_count("#verify-result[data-verdict='tampered']", 1)
         .await;
 
-    // The administrator checks the audit chain: the signing key made at
-    // first run and four acts, intact.
+    // The administrator shortens the validity of new certifications, then
+    // checks the audit chain: the signing key made at first run, four acts
+    // on the request and the new setting, intact.
     sign_in_as(&app, "admin").await;
     app.click("[data-nav='nav-cert-admin']").await;
+    app.wait_contains("#validity", "36 months").await;
+    app.type_into("#validity-months", "24").await;
+    app.click("#validity-save").await;
+    app.wait_contains("#validity", "24 months").await;
     app.click("#verify-audit").await;
-    app.wait_contains("#audit-result", "The chain is intact: 5 rows")
+    app.wait_contains("#audit-result", "The chain is intact: 6 rows")
         .await;
-    app.wait_count("#audit-rows tbody tr", 5).await;
+    app.wait_count("#audit-rows tbody tr", 6).await;
     app.script("document.querySelector('#audit-title').scrollIntoView(); return true;")
         .await;
     app.screenshot("audit").await;

@@ -281,6 +281,15 @@ pub async fn verify_credential(
     call("verify_credential", &WithRequest { request }).await
 }
 
+#[derive(serde::Serialize)]
+struct Months {
+    months: u32,
+}
+
+pub async fn set_validity_months(months: u32) -> Result<(), ApiError> {
+    call("set_validity_months", &Months { months }).await
+}
+
 pub async fn verify_audit() -> Result<AuditReport, ApiError> {
     call("verify_audit", &NoArgs {}).await
 }

@@ -856,6 +856,34 @@ impl Api {
         Ok(())
     }
 
+    /// Sets how many months a new certification is valid (1 to 120); periods
+    /// already approved keep their dates.
+    pub fn set_validity_months(
+        &self,
+        caller: &Caller,
+        months: u32,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let actor = caller.require(Permission::AdministerCertifications)?;
+        if !(1..=120).contains(&months) {
+            return Err(invalid(format!(
+                "a certification is valid 1 to 120 months, not {months}"
+            )));
+        }
+        self.store.write(|tx| {
+            settings::set(tx, VALIDITY_SETTING, &months.to_string())?;
+            crate::audit::record(
+                tx,
+                now,
+                actor,
+                "certification.validity_set",
+                VALIDITY_SETTING,
+                serde_json::json!({ "months": months }),
+            )
+        })?;
+        Ok(())
+    }
+
     /// Every person's standing on every certification, counted by status:
     /// eligibility derived for the whole organization.
     pub fn organization_eligibility(

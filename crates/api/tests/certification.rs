@@ -510,6 +510,24 @@ fn expiry_and_recertification_over_time_keep_the_history() {
         .any(|e| e.name == "Amélie Roy" && e.expired));
 
     // Recertified a month before expiry: a second period, the first kept.
+    // An administrator shortens the validity: only new periods follow it.
+    let err = api
+        .set_validity_months(&admin, 0, now())
+        .expect_err("out of range");
+    assert_eq!(err.code, ErrorCode::InvalidInput);
+    assert_eq!(
+        api.set_validity_months(&sophie, 24, now())
+            .expect_err("admin only")
+            .code,
+        ErrorCode::Forbidden
+    );
+    api.set_validity_months(&admin, 24, now()).expect("set");
+    assert_eq!(
+        at(until - Duration::days(100))
+            .current
+            .map(|p| p.valid_until),
+        Some(until)
+    );
     let renew = until - Duration::days(30);
     api.request_certification(&amelie, &l1(), renew)
         .expect("recertification");
@@ -530,6 +548,11 @@ fn expiry_and_recertification_over_time_keep_the_history() {
         "the first period is not overwritten"
     );
     assert_eq!(after.current.as_ref().map(|p| p.valid_from), Some(renew));
+    assert_eq!(
+        after.current.as_ref().map(|p| p.valid_until),
+        renew.checked_add_months(Months::new(24)),
+        "the new period follows the new setting"
+    );
 
     // Revoked by an administrator, with a reason the learner sees.
     let rid = after.current.expect("current").request_id;

@@ -179,6 +179,12 @@ fn commands() -> Vec<(&'static str, Command)> {
             }
         }),
         ("verify_audit", |api, c, _| api.verify_audit(c).map(drop)),
+        ("set_validity_months", |api, c, _| {
+            api.set_validity_months(c, 36, now())
+        }),
+        ("organization_eligibility", |api, c, _| {
+            api.organization_eligibility(c, now()).map(drop)
+        }),
         ("certificate_pdf", |api, c, _| {
             let req = CertificateRequest {
                 request_id: "none".into(),
@@ -417,7 +423,10 @@ fn allowed(command: &str, role: Option<Role>) -> bool {
         // Coaches only ever decide as a manager's delegate (checked per request).
         ("approval_home" | "decide_certification", Some(Role::Coach | Role::Manager)) => true,
         ("certification_admin" | "revoke_certification", Some(Role::Administrator)) => true,
-        ("verify_audit", Some(Role::Administrator) | None) => true,
+        (
+            "verify_audit" | "set_validity_months" | "organization_eligibility",
+            Some(Role::Administrator) | None,
+        ) => true,
         (
             "coach_home" | "log_coaching" | "learner_coaching" | "review_queue"
             | "review_submission" | "record_observation" | "form_team",

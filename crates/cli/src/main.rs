@@ -45,6 +45,15 @@ enum Command {
     /// Check the audit log
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Certification settings
+    #[command(subcommand)]
+    Certification(CertificationCommand),
+}
+
+#[derive(Subcommand)]
+enum CertificationCommand {
+    /// Set how many months a new certification is valid (1 to 120)
+    Validity { months: u32 },
 }
 
 #[derive(Subcommand)]
@@ -205,6 +214,11 @@ fn run(cli: Cli) -> Result<()> {
                     if u.locked { "\t(locked)" } else { "" }
                 );
             }
+        }
+        Command::Certification(CertificationCommand::Validity { months }) => {
+            let (api, _) = open(cli.db)?;
+            api.set_validity_months(&Caller::LocalOperator, months, now)?;
+            println!("new certifications are valid {months} months");
         }
         Command::Audit(AuditCommand::Verify) => {
             if let Some(p) = cli.db.as_ref().filter(|p| !p.exists()) {

@@ -287,10 +287,15 @@ fn audit_verify_reports_an_intact_chain_and_names_a_tampered_row() {
         let o = mastery(&db, &add, Some("a long passphrase\n"));
         assert!(o.status.success(), "{}", text(&o));
     }
+    let o = mastery(&db, &["certification", "validity", "200"], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("1 to 120 months"), "{}", text(&o));
+    let o = mastery(&db, &["certification", "validity", "24"], None);
+    assert!(o.status.success(), "{}", text(&o));
     let o = mastery(&db, &["audit", "verify"], None);
     assert!(o.status.success(), "{}", text(&o));
     assert!(
-        text(&o).contains("audit chain intact, 3 row(s)"),
+        text(&o).contains("audit chain intact, 4 row(s)"),
         "{}",
         text(&o)
     );

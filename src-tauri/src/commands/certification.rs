@@ -79,6 +79,14 @@ pub async fn revoke_certification(
 }
 
 #[tauri::command]
+pub async fn set_validity_months(state: State<'_, AppState>, months: u32) -> Result<(), ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.set_validity_months(caller, months, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command]
 pub async fn verify_audit(state: State<'_, AppState>) -> Result<AuditReport, ApiError> {
     as_caller(&state, |api, caller| api.verify_audit(caller)).await
 }

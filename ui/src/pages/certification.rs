@@ -568,6 +568,30 @@ pub fn certification_admin_page() -> Html {
         })
     };
     let reasons = use_state(std::collections::BTreeMap::<String, String>::new);
+    let months = use_state(String::new);
+    let months_result = use_state(|| None::<Result<(), ApiError>>);
+    let set_months = {
+        let (months, months_result, reload) =
+            (months.clone(), months_result.clone(), reload.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Ok(m) = months.trim().parse::<u32>() else {
+                months_result.set(Some(Err(ApiError::new(
+                    mastery_types::ErrorCode::InvalidInput,
+                    format!("{:?} is not a number of months", *months),
+                ))));
+                return;
+            };
+            let (months_result, reload) = (months_result.clone(), reload.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let r = ipc::set_validity_months(m).await;
+                if r.is_ok() {
+                    reload.set(*reload + 1);
+                }
+                months_result.set(Some(r));
+            });
+        })
+    };
     let error = use_state(|| None::<ApiError>);
     let revoke = |id: String| {
         let (reasons, error, reload) = (reasons.clone(), error.clone(), reload.clone());
@@ -611,7 +635,16 @@ pub fn certification_admin_page() -> Html {
             <>
             <section class="card" aria-labelledby="certified-title">
                 <h2 id="certified-title">{ t.t("cert-admin-certified") }</h2>
-                <p class="muted">{ t.t_args("cert-admin-validity", &[("months", a.validity_months.into())]) }</p>
+                <p class="muted" id="validity">{ t.t_args("cert-admin-validity", &[("months", a.validity_months.into())]) }</p>
+                <form class="inline-form" onsubmit={set_months}>
+                    <label for="validity-months">{ t.t("cert-admin-validity-set") }</label>
+                    <input id="validity-months" type="number" min="1" max="120" inputmode="numeric" aria-invalid={matches!(&*months_result, Some(Err(_))).to_string()} aria-describedby="validity-error" value={(*months).clone()} oninput={{
+                        let h = months.clone();
+                        Callback::from(move |e: InputEvent| { let i: HtmlInputElement = e.target_unchecked_into(); h.set(i.value()); })
+                    }} />
+                    <button type="submit" id="validity-save" class="secondary bordered">{ t.t("cert-admin-validity-save") }</button>
+                </form>
+                if let Some(Err(e)) = &*months_result { <p class="error" id="validity-error" role="alert">{ error_text(t, e) }</p> }
                 <div class="grow"><table class="data" id="certified">
                     <thead><tr>
                         <th scope="col">{ t.t("overview-person") }</th><th scope="col">{ t.t("cert-level") }</th>
