@@ -130,6 +130,7 @@ async fn a_request_is_returned_with_a_reason_then_approved() {
     app.type_into("#validity-months", "24").await;
     app.click("#validity-save").await;
     app.wait_contains("#validity", "24 months").await;
+    app.screenshot("certification-admin").await;
     app.click("#verify-audit").await;
     app.wait_contains("#audit-result", "The chain is intact: 6 rows")
         .await;
