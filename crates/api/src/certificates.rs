@@ -8,12 +8,14 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use ed25519_dalek::SigningKey;
 use mastery_credentials::{did, ob3, pdf};
 use mastery_domain::access::{allows, Permission};
+use mastery_packs::Pack;
 use mastery_store::certification::{self as store, RequestRow};
 use mastery_store::{keys, settings};
 use mastery_types::{
     ApiError, CertificateRequest, CredentialCheck, CredentialVerdict, ErrorCode, LocalizedText,
     VerifyCredentialRequest,
 };
+use std::sync::Arc;
 
 /// The largest credential accepted for checking.
 const MAX_CREDENTIAL_BYTES: usize = 256 * 1024;
@@ -24,6 +26,16 @@ fn iso(t: DateTime<Utc>) -> String {
 
 fn storage(e: impl std::fmt::Display) -> ApiError {
     ApiError::new(ErrorCode::Storage, e.to_string())
+}
+
+/// A certification period that may be printed, with what its certificate
+/// says.
+struct Printable {
+    row: RequestRow,
+    approved_by: String,
+    from: DateTime<Utc>,
+    until: DateTime<Utc>,
+    pack: Arc<Pack>,
 }
 
 fn text_of(t: &LocalizedText, lang: &str) -> String {
@@ -72,34 +84,48 @@ impl Api {
     }
 
     /// An approved, unrevoked period the caller may print: their own, or
-    /// any for an administrator.
-    fn printable(&self, caller: &Caller, req: &CertificateRequest) -> Result<RequestRow> {
+    /// any for an administrator, with its dates and the pack version it
+    /// was approved on.
+    fn printable(&self, caller: &Caller, req: &CertificateRequest) -> Result<Printable> {
         let me = caller.person()?;
-        let r = self
-            .store
-            .read(|c| store::request(c, &req.request_id))?
-            .filter(|r| r.decision.as_ref().is_some_and(|d| d.approved))
-            .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("there is no certification {}", req.request_id),
-                )
-            })?;
-        let admin = matches!(caller, Caller::Person { roles, .. } if allows(roles, Permission::AdministerCertifications));
-        if r.person_id != me.0.to_string() && !admin {
-            // Someone else's certificate is "not found" to the caller.
-            return Err(ApiError::new(
+        let row = self.certification_request(&req.request_id)?;
+        let not_found = |whose: &str| {
+            ApiError::new(
                 ErrorCode::NotFound,
-                format!("there is no certification {} of yours", req.request_id),
-            ));
+                format!("there is no certification {}{whose}", req.request_id),
+            )
+        };
+        let admin = matches!(caller, Caller::Person { roles, .. } if allows(roles, Permission::AdministerCertifications));
+        if row.person_id != me.0.to_string() && !admin {
+            // Someone else's certificate is "not found" to the caller.
+            return Err(not_found(" of yours"));
         }
-        if r.revocation.is_some() {
+        let Some(decision) = row.decision.as_ref().filter(|d| d.approved) else {
+            return Err(not_found(""));
+        };
+        if row.revocation.is_some() {
             return Err(ApiError::new(
                 ErrorCode::Conflict,
                 "this certification was revoked; no certificate is issued for it",
             ));
         }
-        Ok(r)
+        let period = || storage("approved without a period");
+        let (approved_by, from, until) = (
+            decision.by.clone(),
+            decision.valid_from.ok_or_else(period)?,
+            decision.valid_until.ok_or_else(period)?,
+        );
+        let latest = self.latest_pack()?;
+        let pack = self
+            .pack_at(&latest.id, &row.pack_version)?
+            .unwrap_or(latest);
+        Ok(Printable {
+            row,
+            approved_by,
+            from,
+            until,
+            pack,
+        })
     }
 
     fn organization_name(&self) -> Result<String> {
@@ -116,20 +142,13 @@ impl Api {
         req: &CertificateRequest,
         now: DateTime<Utc>,
     ) -> Result<(String, Vec<u8>)> {
-        let r = self.printable(caller, req)?;
-        let d = r
-            .decision
-            .as_ref()
-            .ok_or_else(|| storage("approved without a decision"))?;
-        let (from, until) = (
-            d.valid_from
-                .ok_or_else(|| storage("approved without a period"))?,
-            d.valid_until
-                .ok_or_else(|| storage("approved without a period"))?,
-        );
-        let pack = self
-            .pack_at(&self.latest_pack()?.id, &r.pack_version)?
-            .unwrap_or(self.latest_pack()?);
+        let Printable {
+            row: r,
+            approved_by,
+            from,
+            until,
+            pack,
+        } = self.printable(caller, req)?;
         let title = pack
             .course(&r.course)
             .map(|c| c.title.clone())
@@ -142,7 +161,7 @@ impl Api {
             title_fr: &text_of(&title, "fr"),
             valid_from: &from.format("%Y-%m-%d").to_string(),
             valid_until: &until.format("%Y-%m-%d").to_string(),
-            approved_by: &d.by,
+            approved_by: &approved_by,
             verification_code: &code,
             pack_version: &r.pack_version,
             issuer_did: &self.organization_did(now)?,
@@ -161,19 +180,13 @@ impl Api {
         req: &CertificateRequest,
         now: DateTime<Utc>,
     ) -> Result<(String, String)> {
-        let r = self.printable(caller, req)?;
-        let d = r
-            .decision
-            .as_ref()
-            .ok_or_else(|| storage("approved without a decision"))?;
-        let (from, until) = (
-            d.valid_from
-                .ok_or_else(|| storage("approved without a period"))?,
-            d.valid_until
-                .ok_or_else(|| storage("approved without a period"))?,
-        );
-        let latest = self.latest_pack()?;
-        let pack = self.pack_at(&latest.id, &r.pack_version)?.unwrap_or(latest);
+        let Printable {
+            row: r,
+            from,
+            until,
+            pack,
+            ..
+        } = self.printable(caller, req)?;
         let course = pack.course(&r.course);
         let title = course.map(|c| c.title.clone()).unwrap_or_default();
         let summary = course.map(|c| c.summary.clone()).unwrap_or_default();

@@ -619,15 +619,7 @@ impl Api {
         if reason.chars().count() > 2000 {
             return Err(invalid("the reason is longer than 2000 characters"));
         }
-        let r = self
-            .store
-            .read(|c| store::request(c, &req.request_id))?
-            .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("there is no certification request {}", req.request_id),
-                )
-            })?;
+        let r = self.certification_request(&req.request_id)?;
         let authority = match self.authority_on(me, &r, now)? {
             Ok(a) => a,
             Err(Refusal::OwnRequest) => {
@@ -819,15 +811,7 @@ impl Api {
                 "give the reason for the revocation (up to 2000 characters)",
             ));
         }
-        let r = self
-            .store
-            .read(|c| store::request(c, &req.request_id))?
-            .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("there is no certification {}", req.request_id),
-                )
-            })?;
+        let r = self.certification_request(&req.request_id)?;
         if !r.decision.as_ref().is_some_and(|d| d.approved) {
             return Err(ApiError::new(
                 ErrorCode::Conflict,
@@ -854,6 +838,17 @@ impl Api {
             )
         })?;
         Ok(())
+    }
+
+    /// A certification request (and its decision and revocation), or
+    /// `not_found` naming it.
+    pub(crate) fn certification_request(&self, id: &str) -> Result<RequestRow> {
+        self.store.read(|c| store::request(c, id))?.ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::NotFound,
+                format!("there is no certification request {id}"),
+            )
+        })
     }
 
     /// Sets how many months a new certification is valid (1 to 120); periods
