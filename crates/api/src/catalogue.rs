@@ -26,6 +26,8 @@ pub(crate) struct LearnerView {
     pub(crate) home: Option<mastery_types::Track>,
     /// Course titles by id, to name missing prerequisites.
     titles: BTreeMap<CourseId, LocalizedText>,
+    /// What the learner's facts say about each course, in pack order.
+    facts: Vec<mastery_packs::CourseFacts>,
 }
 
 impl LearnerView {
@@ -136,24 +138,24 @@ impl Api {
         })?;
         // Completed: recorded (prior learning, demo data), or derived from
         // the learner's facts by the course's completion rule.
-        let derived = self.store.read(|c| {
+        let facts = self.store.read(|c| {
             let sessions = mastery_store::coaching::for_learner(c, me)?;
             let submissions = mastery_store::assignments::of_person(c, me)?;
             let observed = mastery_store::observations::of_learner(c, me)?;
-            let mut done = Vec::new();
-            for course in &pack.courses {
-                if !completed.contains(&course.id)
-                    && mastery_packs::is_complete(
-                        course,
-                        &course_facts(c, me, &pack, course, &sessions, &submissions, &observed)?,
-                    )
-                {
-                    done.push(course.id.clone());
-                }
-            }
-            Ok(done)
+            pack.courses
+                .iter()
+                .map(|course| {
+                    course_facts(c, me, &pack, course, &sessions, &submissions, &observed)
+                })
+                .collect::<mastery_store::Result<Vec<_>>>()
         })?;
-        completed.extend(derived);
+        completed.extend(
+            pack.courses
+                .iter()
+                .zip(&facts)
+                .filter(|(course, f)| mastery_packs::is_complete(course, f))
+                .map(|(course, _)| course.id.clone()),
+        );
         let titles = pack
             .courses
             .iter()
@@ -164,6 +166,7 @@ impl Api {
             pack,
             completed,
             home: person.and_then(|p| p.home_track),
+            facts,
         })
     }
 
@@ -390,32 +393,22 @@ impl Api {
         person: mastery_types::PersonId,
     ) -> Result<(LearnerView, Vec<CourseState>)> {
         let view = self.learner_view(person)?;
-        let states = self.store.read(|c| {
-            let sessions = mastery_store::coaching::for_learner(c, person)?;
-            let submissions = mastery_store::assignments::of_person(c, person)?;
-            let observed = mastery_store::observations::of_learner(c, person)?;
-            let mut out = Vec::new();
-            for course in &view.pack.courses {
-                let facts = course_facts(
-                    c,
-                    person,
-                    &view.pack,
-                    course,
-                    &sessions,
-                    &submissions,
-                    &observed,
-                )?;
-                let requirements = mastery_packs::requirements(course, &facts);
-                out.push(CourseState {
+        let states = view
+            .pack
+            .courses
+            .iter()
+            .zip(&view.facts)
+            .map(|(course, facts)| {
+                let requirements = mastery_packs::requirements(course, facts);
+                CourseState {
                     course: course.id.clone(),
                     open: !matches!(view.entry(course).availability, Availability::Locked { .. }),
                     complete: view.completed.contains(&course.id),
                     started: facts.lessons_done > 0 || requirements.iter().any(|r| r.1),
                     requirements,
-                });
-            }
-            Ok(out)
-        })?;
+                }
+            })
+            .collect();
         Ok((view, states))
     }
 

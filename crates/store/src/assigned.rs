@@ -39,7 +39,7 @@ pub fn current(
     conn: &Connection,
     person: PersonId,
 ) -> Result<Vec<(CourseId, String, String, String)>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT a.course_id, a.due_on, a.note, p.display_name
          FROM course_assignments a JOIN persons p ON p.id = a.assigned_by
          WHERE a.person_id = ?1 AND a.rowid = (
@@ -68,7 +68,7 @@ pub fn office_time_zone(conn: &Connection, person: PersonId) -> Result<Option<St
 
 /// People whose manager is `manager`: (id, name, employee number).
 pub fn reports(conn: &Connection, manager: PersonId) -> Result<Vec<(String, String, String)>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, display_name, employee_number FROM persons WHERE manager_id = ?1 ORDER BY display_name COLLATE NOCASE",
     )?;
     let rows = stmt

@@ -28,7 +28,7 @@ pub fn submit(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![s.id, s.person.0.to_string(), s.course.as_str(), s.assignment, s.pack_id, s.pack_version, s.body, s.at, s.team],
     )?;
-    let mut insert = conn.prepare(
+    let mut insert = conn.prepare_cached(
         "INSERT INTO submission_files (id, submission_id, name, size, bytes) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
     for (id, name, bytes) in files {
@@ -63,7 +63,7 @@ const SELECT: &str =
  LEFT JOIN persons rp ON rp.id = r.reviewer_id";
 
 fn query(conn: &Connection, filter: &str, args: impl rusqlite::Params) -> Result<Vec<Submission>> {
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE {filter} ORDER BY s.submitted_at, s.id"
     ))?;
     let mut rows = stmt
@@ -87,7 +87,7 @@ fn query(conn: &Connection, filter: &str, args: impl rusqlite::Params) -> Result
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let mut files = conn.prepare(
+    let mut files = conn.prepare_cached(
         "SELECT name, size FROM submission_files WHERE submission_id = ?1 ORDER BY name",
     )?;
     for s in &mut rows {

@@ -95,7 +95,7 @@ pub fn append(conn: &Connection, e: &Entry<'_>) -> Result<()> {
 
 /// Walks the chain from the first row: `(rows, first broken link, head hash)`.
 pub fn verify(conn: &Connection) -> Result<(u64, Option<BrokenLink>, Option<String>)> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT seq, id, at, COALESCE(actor_id, ''), action, subject, details_json, prev_hash, hash
          FROM audit_log ORDER BY seq",
     )?;
@@ -172,7 +172,7 @@ pub struct Row {
 
 /// The latest `limit` rows, newest first, with the actor's name.
 pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<Row>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT a.seq, a.at, COALESCE(p.display_name, 'local operator'), a.action, a.subject, a.details_json
          FROM audit_log a LEFT JOIN persons p ON p.id = a.actor_id
          ORDER BY a.seq DESC LIMIT ?1",

@@ -156,7 +156,8 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestRow> {
 }
 
 fn query(conn: &Connection, filter: &str, args: impl rusqlite::Params) -> Result<Vec<RequestRow>> {
-    let mut stmt = conn.prepare(&format!("{SELECT} {filter} ORDER BY r.requested_at, r.id"))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("{SELECT} {filter} ORDER BY r.requested_at, r.id"))?;
     let rows = stmt
         .query_map(args, row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -223,7 +224,7 @@ pub struct DelegationRow {
 
 /// Every delegation, oldest first.
 pub fn delegations(conn: &Connection) -> Result<Vec<DelegationRow>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT d.id, d.manager_id, m.display_name, d.delegate_id, p.display_name, d.starts_on, d.ends_on
          FROM approval_delegations d
          JOIN persons m ON m.id = d.manager_id JOIN persons p ON p.id = d.delegate_id
@@ -270,7 +271,7 @@ pub struct InScope {
 
 /// Entry-level program managers (from HR), by name.
 pub fn entry_level_program_managers(conn: &Connection) -> Result<Vec<InScope>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, display_name, employee_number, home_track, manager_id FROM persons
          WHERE entry_level_program_manager = 1 ORDER BY display_name",
     )?;
@@ -304,7 +305,7 @@ pub fn set_entry_level_program_manager(
 /// People with an enabled account who may be named delegates (managers
 /// and coaches), by name.
 pub fn delegate_candidates(conn: &Connection) -> Result<Vec<(String, String)>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT p.id, p.display_name FROM persons p
          JOIN accounts a ON a.person_id = p.id AND a.disabled = 0
          JOIN role_grants g ON g.person_id = p.id AND g.role IN ('manager', 'coach')
@@ -318,7 +319,7 @@ pub fn delegate_candidates(conn: &Connection) -> Result<Vec<(String, String)>> {
 
 /// Every person's id (the whole organization), in a stable order.
 pub fn all_people(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("SELECT id FROM persons ORDER BY employee_number")?;
+    let mut stmt = conn.prepare_cached("SELECT id FROM persons ORDER BY employee_number")?;
     let rows = stmt
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<String>>>()?;

@@ -94,7 +94,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Session> {
 }
 
 fn query(conn: &Connection, filter: &str, arg: &str) -> Result<Vec<Session>> {
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE {filter} ORDER BY s.held_on DESC, s.recorded_at DESC"
     ))?;
     let rows = stmt
@@ -138,7 +138,7 @@ pub type LearnerRow = (String, String, String, Option<String>);
 
 /// People who hold the learner role.
 pub fn learners(conn: &Connection) -> Result<Vec<LearnerRow>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.display_name, p.employee_number, o.name
          FROM persons p JOIN role_grants g ON g.person_id = p.id AND g.role = 'learner'
          LEFT JOIN org_units o ON o.id = p.org_unit_id

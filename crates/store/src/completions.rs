@@ -42,7 +42,7 @@ pub fn completed_courses(
     person: PersonId,
     pack_id: &str,
 ) -> Result<BTreeSet<CourseId>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT course_id FROM course_completions WHERE person_id = ?1 AND pack_id = ?2",
     )?;
     let ids = stmt

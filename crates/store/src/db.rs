@@ -74,6 +74,8 @@ impl Store {
             .map_err(not_db)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
+        // Room for every query a derivation repeats per person and course.
+        conn.set_prepared_statement_cache_capacity(64);
         let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
         migrations.to_latest(&mut conn)?;
         Ok(Store {

@@ -34,7 +34,7 @@ pub fn lesson_event(
 
 /// Lessons of a course the person has marked done.
 pub fn lessons_done(conn: &Connection, person: PersonId, course: &CourseId) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT lesson_id FROM lesson_events
          WHERE person_id = ?1 AND course_id = ?2 AND kind = 'done'",
     )?;
@@ -156,7 +156,7 @@ pub fn attempt(conn: &Connection, id: &str) -> Result<Option<Attempt>> {
 
 /// A person's attempts at a course's knowledge check, oldest first.
 pub fn attempts(conn: &Connection, person: PersonId, course: &CourseId) -> Result<Vec<Attempt>> {
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "{ATTEMPT_SELECT} WHERE a.person_id = ?1 AND a.course_id = ?2 ORDER BY a.started_at, a.id"
     ))?;
     let rows = stmt
@@ -182,7 +182,7 @@ pub fn save_answer(
 
 /// The latest saved answer to each item of an attempt, as JSON.
 pub fn answers(conn: &Connection, attempt: &str) -> Result<Vec<(String, String)>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT item_id, answer_json FROM quiz_answers WHERE attempt_id = ?1 ORDER BY at, id",
     )?;
     let rows = stmt
@@ -233,11 +233,12 @@ pub fn latest_style(
     assessment: &str,
 ) -> Result<Option<(String, String, DateTime<Utc>)>> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT ratings_json, pack_version, at FROM style_responses
              WHERE person_id = ?1 AND assessment_id = ?2 ORDER BY at DESC, id DESC LIMIT 1",
-            params![person.0.to_string(), assessment],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
+        )?
+        .query_row(params![person.0.to_string(), assessment], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
         .optional()?)
 }

@@ -58,7 +58,7 @@ pub struct Observation {
 
 /// Every assessment of a learner, newest first.
 pub fn of_learner(conn: &Connection, learner: PersonId) -> Result<Vec<Observation>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT o.id, p.display_name, o.course_id, o.pack_version, o.kind, o.held_on, o.scores_json, o.notes, o.passed
          FROM observations o JOIN persons p ON p.id = o.assessor_id
          WHERE o.learner_id = ?1 ORDER BY o.held_on DESC, o.recorded_at DESC",

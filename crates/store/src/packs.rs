@@ -48,7 +48,7 @@ pub fn store_version(
             true
         }
     };
-    let mut insert = conn.prepare(
+    let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO pack_version_files (pack_id, version, path, bytes) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (path, bytes) in &files.0 {
@@ -72,7 +72,7 @@ pub struct VersionRow {
 
 /// Every stored version of a pack, newest (by semantic version) first.
 pub fn versions(conn: &Connection, pack_id: &str) -> Result<Vec<VersionRow>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT v.version, v.status, v.content_hash, v.loaded_at, p.display_name,
                 COALESCE(json_extract(v.body_json, '$.change_notes'), '{}')
          FROM pack_versions v LEFT JOIN persons p ON p.id = v.published_by
@@ -122,7 +122,7 @@ pub fn version_files(conn: &Connection, pack_id: &str, version: &str) -> Result<
 }
 
 fn files_of(conn: &Connection, sql: &str, args: impl rusqlite::Params) -> Result<PackFiles> {
-    let mut stmt = conn.prepare(sql)?;
+    let mut stmt = conn.prepare_cached(sql)?;
     let files = stmt
         .query_map(args, |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, Vec<u8>>(1)?))
@@ -179,8 +179,9 @@ pub fn put_draft(
         "INSERT INTO pack_drafts (pack_id, base_version, updated_at, updated_by) VALUES (?1, ?2, ?3, ?4)",
         params![pack_id, base_version, now, by.0.to_string()],
     )?;
-    let mut insert =
-        conn.prepare("INSERT INTO pack_draft_files (pack_id, path, bytes) VALUES (?1, ?2, ?3)")?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO pack_draft_files (pack_id, path, bytes) VALUES (?1, ?2, ?3)",
+    )?;
     for (path, bytes) in &files.0 {
         insert.execute(params![pack_id, path, bytes])?;
     }
@@ -219,8 +220,9 @@ pub fn delete_draft(conn: &Connection, pack_id: &str) -> Result<()> {
 /// The highest published version number of a pack (by semantic version),
 /// without reading its body.
 pub fn latest_published_version(conn: &Connection, pack_id: &str) -> Result<Option<String>> {
-    let mut stmt = conn
-        .prepare("SELECT version FROM pack_versions WHERE pack_id = ?1 AND status = 'published'")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT version FROM pack_versions WHERE pack_id = ?1 AND status = 'published'",
+    )?;
     let rows = stmt
         .query_map([pack_id], |r| r.get::<_, String>(0))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -250,7 +252,7 @@ pub fn latest_published(conn: &Connection, pack_id: &str) -> Result<Option<Pack>
 
 /// Ids of every pack that has a published version.
 pub fn pack_ids(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT pack_id FROM pack_versions WHERE status = 'published' ORDER BY pack_id",
     )?;
     let ids = stmt

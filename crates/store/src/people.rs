@@ -94,11 +94,8 @@ const PERSON_COLS: &str =
 
 pub fn person(conn: &Connection, id: PersonId) -> Result<Option<Person>> {
     Ok(conn
-        .query_row(
-            &format!("SELECT {PERSON_COLS} FROM persons WHERE id = ?1"),
-            [id.0.to_string()],
-            person_from_row,
-        )
+        .prepare_cached(&format!("SELECT {PERSON_COLS} FROM persons WHERE id = ?1"))?
+        .query_row([id.0.to_string()], person_from_row)
         .optional()?)
 }
 
@@ -227,7 +224,7 @@ pub fn set_roles(
         "DELETE FROM role_grants WHERE person_id = ?1",
         [person.0.to_string()],
     )?;
-    let mut stmt = conn.prepare("INSERT OR IGNORE INTO role_grants (person_id, role, granted_by, granted_at) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut stmt = conn.prepare_cached("INSERT OR IGNORE INTO role_grants (person_id, role, granted_by, granted_at) VALUES (?1, ?2, ?3, ?4)")?;
     for role in roles {
         stmt.execute(params![
             person.0.to_string(),
@@ -240,7 +237,7 @@ pub fn set_roles(
 }
 
 pub fn roles(conn: &Connection, person: PersonId) -> Result<Vec<Role>> {
-    let mut stmt = conn.prepare("SELECT role FROM role_grants WHERE person_id = ?1")?;
+    let mut stmt = conn.prepare_cached("SELECT role FROM role_grants WHERE person_id = ?1")?;
     let names = stmt
         .query_map([person.0.to_string()], |r| r.get::<_, String>(0))?
         .collect::<rusqlite::Result<Vec<String>>>()?;
@@ -260,7 +257,7 @@ pub struct AccountListing {
 }
 
 pub fn list_accounts(conn: &Connection) -> Result<Vec<AccountListing>> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.employee_number, p.display_name, p.org_unit_id, p.manager_id, p.home_track, p.language,
                 a.username, o.name
          FROM accounts a JOIN persons p ON p.id = a.person_id LEFT JOIN org_units o ON o.id = p.org_unit_id
