@@ -120,6 +120,17 @@ async fn a_request_is_returned_with_a_reason_then_approved() {
         .await;
     app.wait_count("#verify-result[data-verdict='tampered']", 1)
         .await;
+    // A genuine credential signed by someone else's key (issued by the npm
+    // implementation) is flagged as such, not shown as this organization's.
+    let foreign = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../crates/credentials/tests/fixtures/signed-ob3.json");
+    app.send_keys("#verify-file", &foreign.to_string_lossy())
+        .await;
+    app.wait_count("#verify-result.warn-box #verify-other-issuer", 1)
+        .await;
+    app.wait_contains("#verify-other-issuer", "did:key:z6Mk")
+        .await;
+    app.screenshot("credential-other-issuer").await;
 
     // The administrator shortens the validity of new certifications, then
     // checks the audit chain: the signing key made at first run, four acts

@@ -103,7 +103,7 @@ impl Api {
         let Some(decision) = row.decision.as_ref().filter(|d| d.approved) else {
             return Err(not_found(""));
         };
-        if row.revocation.is_some() {
+        if self.revocation_in_force(&row)?.is_some() {
             return Err(ApiError::new(
                 ErrorCode::Conflict,
                 "this certification was revoked; no certificate is issued for it",
@@ -126,6 +126,33 @@ impl Api {
             until,
             pack,
         })
+    }
+
+    /// The revocation that ended a period: its own, or that of a later
+    /// recertification of the same level, which superseded it (only the
+    /// latest approved period is ever in force).
+    fn revocation_in_force(
+        &self,
+        row: &RequestRow,
+    ) -> Result<Option<(String, String, DateTime<Utc>)>> {
+        if row.revocation.is_some() {
+            return Ok(row.revocation.clone());
+        }
+        let Some(approved_at) = row.decision.as_ref().filter(|d| d.approved).map(|d| d.at) else {
+            return Ok(None);
+        };
+        let person = crate::certification::person_id(&row.person_id)?;
+        let later = self.store.read(|c| store::of_person(c, person))?;
+        Ok(later
+            .into_iter()
+            .filter(|r| r.track == row.track && r.level == row.level && r.id != row.id)
+            .filter(|r| {
+                r.decision
+                    .as_ref()
+                    .is_some_and(|d| d.approved && d.at > approved_at)
+            })
+            .max_by_key(|r| r.decision.as_ref().map(|d| d.at))
+            .and_then(|r| r.revocation))
     }
 
     fn organization_name(&self) -> Result<String> {
@@ -202,7 +229,7 @@ impl Api {
                 achievement_id: &format!("urn:mastery:{}:{}:{}", pack.id, r.track, r.level),
                 achievement_name: &name,
                 description: &description,
-                criteria: "Completed the course by its completion rule (DESIGN §1) and approved by the manager on the evidence. / Cours terminé selon sa règle d’achèvement et certification approuvée par le gestionnaire sur les preuves.",
+                criteria: "Completed the course by its completion rule and approved by the manager on the evidence. / Cours terminé selon sa règle d’achèvement et certification approuvée par le gestionnaire sur les preuves.",
                 pack_version: &r.pack_version,
                 valid_from: &iso(from),
                 valid_until: &iso(until),
@@ -289,9 +316,10 @@ impl Api {
                 .and_then(|i| i.strip_prefix("urn:uuid:"))
                 .unwrap_or_default()
                 .to_owned();
-            self.store
-                .read(|c| store::request(c, &id))?
-                .and_then(|r| r.revocation)
+            match self.store.read(|c| store::request(c, &id))? {
+                Some(r) => self.revocation_in_force(&r)?,
+                None => None,
+            }
         } else {
             None
         };
@@ -310,10 +338,15 @@ impl Api {
                 CredentialVerdict::NotYetValid,
                 "the signature holds, but the credential is not valid yet".into(),
             )
-        } else {
+        } else if check.issued_here {
             (
                 CredentialVerdict::Valid,
                 "the signature holds and the credential is within its dates".into(),
+            )
+        } else {
+            (
+                CredentialVerdict::Valid,
+                "the signature holds and the credential is within its dates, but it was signed by another organization's key".into(),
             )
         };
         Ok(check)

@@ -29,17 +29,18 @@ fn invalid(message: impl Into<String>) -> ApiError {
     ApiError::new(ErrorCode::InvalidInput, message)
 }
 
-fn person_id(s: &str) -> Result<PersonId> {
+pub(crate) fn person_id(s: &str) -> Result<PersonId> {
     s.parse().map(PersonId).map_err(|e: uuid::Error| {
         ApiError::new(ErrorCode::Storage, format!("bad person id {s:?}: {e}"))
     })
 }
 
-/// The short code printed on a certificate: derived from the request id,
-/// so it needs no table of its own and cannot collide in practice.
+/// The short code printed on a certificate, derived from the request id
+/// (48 bits: for the 132,000 periods of 11,000 people at 12 levels, the
+/// chance of any two sharing one is about 1 in 30,000).
 pub(crate) fn verification_code(request_id: &str) -> String {
     let h = hex::encode_upper(Sha256::digest(request_id.as_bytes()));
-    format!("MST-{}-{}", &h[0..4], &h[4..8])
+    format!("MST-{}-{}-{}", &h[0..4], &h[4..8], &h[8..12])
 }
 
 fn facts_of(r: &RequestRow) -> RequestFacts {
@@ -81,6 +82,21 @@ fn key_of(r: &RequestRow) -> Option<CertificationKey> {
         track: Track::parse(&r.track)?,
         level: MasteryLevel::new(r.level)?,
     })
+}
+
+/// What is missing for a certification, in a line.
+fn describe_missing(missing: &[mastery_types::Missing]) -> String {
+    let what: Vec<String> = missing
+        .iter()
+        .map(|m| match m {
+            mastery_types::Missing::Requirement { course, key } => format!("{key} in {course}"),
+            mastery_types::Missing::PriorLevel { level } => {
+                format!("Level {} certified", level.get())
+            }
+            mastery_types::Missing::CourseLocked { course } => format!("{course} opened"),
+        })
+        .collect();
+    what.join(", ")
 }
 
 impl Api {
@@ -321,22 +337,12 @@ impl Api {
             )
         })?;
         if !cv.missing.is_empty() {
-            let what: Vec<String> = cv
-                .missing
-                .iter()
-                .map(|m| match m {
-                    mastery_types::Missing::Requirement { course, key } => {
-                        format!("{key} in {course}")
-                    }
-                    mastery_types::Missing::PriorLevel { level } => {
-                        format!("Level {} certified", level.get())
-                    }
-                    mastery_types::Missing::CourseLocked { course } => format!("{course} opened"),
-                })
-                .collect();
             return Err(ApiError::new(
                 ErrorCode::Conflict,
-                format!("not eligible yet; still needed: {}", what.join(", ")),
+                format!(
+                    "not eligible yet; still needed: {}",
+                    describe_missing(&cv.missing)
+                ),
             ));
         }
         if !cv.can_request {
@@ -417,7 +423,7 @@ impl Api {
             .collect()
     }
 
-    /// Today in the caller's office (delegation periods are dates there).
+    /// Today in a person's office.
     fn today_for(&self, person: PersonId, now: DateTime<Utc>) -> Result<NaiveDate> {
         let tz = self
             .store
@@ -442,7 +448,8 @@ impl Api {
             .map(|m| person_id(&m))
             .transpose()?;
         let delegations: Vec<Delegation> = self.delegations()?.into_iter().map(|d| d.1).collect();
-        let today = self.today_for(decider, now)?;
+        // Delegation periods are dates in the delegating manager's office.
+        let today = self.today_for(manager.unwrap_or(decider), now)?;
         Ok(rules::authority(
             decider,
             requester,
@@ -638,11 +645,30 @@ impl Api {
                 ))
             }
         };
+        let already = || ApiError::new(ErrorCode::Conflict, "this request is already decided");
         if r.decision.is_some() {
-            return Err(ApiError::new(
-                ErrorCode::Conflict,
-                "this request is already decided",
-            ));
+            return Err(already());
+        }
+        // Approval is decided on the evidence as it stands now: a lower
+        // level revoked since the request was made blocks it.
+        if req.approve {
+            let key = key_of(&r).ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::Storage,
+                    format!("request {} names no certification", r.id),
+                )
+            })?;
+            let (_, all) = self.certifications_of(person_id(&r.person_id)?, now)?;
+            if let Some(cv) = all.iter().find(|c| c.key == key && !c.missing.is_empty()) {
+                return Err(ApiError::new(
+                    ErrorCode::Conflict,
+                    format!(
+                        "{} is no longer eligible; still needed: {}",
+                        r.person_name,
+                        describe_missing(&cv.missing)
+                    ),
+                ));
+            }
         }
         let months = self.validity_months()?;
         let period = req.approve.then(|| (now, rules::valid_until(now, months)));
@@ -660,7 +686,12 @@ impl Api {
             "request": r.id, "reason": reason, "authority": authority_text,
             "valid_until": period.map(|p| p.1),
         });
-        self.store.write(|tx| {
+        let decided = self.store.write(|tx| {
+            // Checked again under the write lock: of two deciders at once,
+            // the second is told, not given a storage error.
+            if store::request(tx, &r.id)?.is_some_and(|x| x.decision.is_some()) {
+                return Ok(false);
+            }
             store::insert_decision(
                 tx,
                 &store::NewDecision {
@@ -674,8 +705,12 @@ impl Api {
                     at: now,
                 },
             )?;
-            crate::audit::record(tx, now, Some(me), action, &subject, details.clone())
+            crate::audit::record(tx, now, Some(me), action, &subject, details.clone())?;
+            Ok(true)
         })?;
+        if !decided {
+            return Err(already());
+        }
         Ok(())
     }
 
@@ -751,10 +786,16 @@ impl Api {
         let pack = self.latest_pack()?;
         let rows = self.store.read(store::approved)?;
         let mut certified = Vec::new();
+        // Newest first, one row per person and certification: only the
+        // latest approved period can be in force, an older one is history.
+        let mut seen = std::collections::BTreeSet::new();
         for r in rows.iter().rev() {
             let (Some(key), Some(period)) = (key_of(r), period_of(r)) else {
                 continue;
             };
+            if !seen.insert((r.person_id.as_str(), key)) {
+                continue;
+            }
             let status = if period.revoked.is_some() {
                 CertStatus::Revoked
             } else if now >= period.valid_until {

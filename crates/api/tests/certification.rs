@@ -882,3 +882,134 @@ fn certificates_print_and_credentials_verify_until_revoked_or_expired() {
         ErrorCode::Conflict
     );
 }
+
+#[test]
+fn revoking_a_recertification_ends_the_older_period_too() {
+    use mastery_types::{CertificateRequest, CredentialVerdict, VerifyCredentialRequest};
+    let api = demo_at(None);
+    let amelie = sign_in(&api, "amelie");
+    let sophie = sign_in(&api, "sophie");
+    let admin = sign_in(&api, "admin");
+    api.request_certification(&amelie, &l1(), now())
+        .expect("requested");
+    let first = pending_id(&api, &amelie, l1());
+    decide(&api, &sophie, &first, true, "", now()).expect("approved");
+    let old = CertificateRequest {
+        request_id: first.clone(),
+    };
+    let (_, old_credential) = api
+        .certificate_credential(&amelie, &old, now())
+        .expect("credential");
+
+    // Recertified a month before the first period ends, then the new period
+    // is revoked while the old one still has days to run.
+    let until = now().checked_add_months(Months::new(36)).expect("date");
+    let renew = until - Duration::days(30);
+    api.request_certification(&amelie, &l1(), renew)
+        .expect("recertification");
+    let second = pending_id(&api, &amelie, l1());
+    decide(&api, &sophie, &second, true, "", renew).expect("approved");
+    api.revoke_certification(
+        &admin,
+        &RevokeRequest {
+            request_id: second,
+            reason: "Observed assessment found to be falsified.".into(),
+        },
+        renew + Duration::days(1),
+    )
+    .expect("revoked");
+    let later = renew + Duration::days(2);
+    assert_eq!(
+        status(&api, &amelie, l1(), later).status,
+        CertStatus::Revoked
+    );
+
+    // The older period's credential is revoked with it, and not printed.
+    let check = api
+        .verify_credential(
+            &admin,
+            &VerifyCredentialRequest {
+                text: old_credential,
+            },
+            later,
+        )
+        .expect("checked");
+    assert_eq!(
+        check.verdict,
+        CredentialVerdict::Revoked,
+        "{}",
+        check.detail
+    );
+    assert!(check.detail.contains("falsified"), "{}", check.detail);
+    assert_eq!(
+        api.certificate_pdf(&amelie, &old, later)
+            .expect_err("superseded and revoked")
+            .code,
+        ErrorCode::Conflict
+    );
+    // The administrator's list shows the person once, as revoked.
+    let listed: Vec<CertStatus> = api
+        .certification_admin(&admin, later)
+        .expect("admin")
+        .certified
+        .iter()
+        .filter(|c| c.name == "Amélie Roy" && c.key == l1())
+        .map(|c| c.status)
+        .collect();
+    assert_eq!(listed, [CertStatus::Revoked]);
+}
+
+#[test]
+fn approval_is_decided_on_the_evidence_as_it_stands() {
+    let api = demo_at(None);
+    let amelie = sign_in(&api, "amelie");
+    let sophie = sign_in(&api, "sophie");
+    // A Level 2 request whose evidence does not hold (written straight to
+    // the store, as a request made before a Level 1 revocation would be).
+    let version = mastery_packs::shipped().expect("pack").version;
+    let request = uuid::Uuid::now_v7().to_string();
+    api.store()
+        .write(|tx| {
+            mastery_store::certification::insert_request(
+                tx,
+                &mastery_store::certification::NewRequest {
+                    id: &request,
+                    person: id(&amelie),
+                    track: "clients",
+                    level: 2,
+                    course: &CourseId("clients-l2".into()),
+                    pack_id: PROGRAM_PACK_ID,
+                    pack_version: &version,
+                    evidence_json: "{}",
+                    at: now(),
+                },
+            )
+        })
+        .expect("request");
+    let audit_before = api
+        .verify_audit(&Caller::LocalOperator)
+        .expect("audit")
+        .rows;
+    let err = decide(&api, &sophie, &request, true, "", now()).expect_err("not eligible");
+    assert_eq!(err.code, ErrorCode::Conflict);
+    assert!(
+        err.message.contains("no longer eligible") && err.message.contains("Level 1 certified"),
+        "{}",
+        err.message
+    );
+    assert_eq!(
+        api.verify_audit(&Caller::LocalOperator)
+            .expect("audit")
+            .rows,
+        audit_before,
+        "nothing written"
+    );
+    // Returning it with a reason is still possible, and only once.
+    decide(&api, &sophie, &request, false, "Level 1 first.", now()).expect("returned");
+    assert_eq!(
+        decide(&api, &sophie, &request, false, "again", now())
+            .expect_err("decided")
+            .code,
+        ErrorCode::Conflict
+    );
+}

@@ -142,13 +142,18 @@ pub fn standing(
             CertStatus::Certified
         }
     } else {
-        match last {
-            Some((_, r)) if r.revoked_at.is_some() => CertStatus::Revoked,
-            Some((_, r)) if matches!(r.decision, Some(Decision::Returned { .. })) => {
+        // Certified before: the latest period ended by revocation or by
+        // expiry, whatever became of a later request (a returned
+        // recertification keeps its reason in `returned`).
+        let latest_approved = requests
+            .iter()
+            .rev()
+            .find(|r| matches!(r.decision, Some(Decision::Approved { .. })));
+        match (latest_approved, last) {
+            (Some(r), _) if r.revoked_at.is_some() => CertStatus::Revoked,
+            (Some(_), _) => CertStatus::Expired,
+            (None, Some((_, r))) if matches!(r.decision, Some(Decision::Returned { .. })) => {
                 CertStatus::Returned
-            }
-            Some((_, r)) if matches!(r.decision, Some(Decision::Approved { .. })) => {
-                CertStatus::Expired
             }
             _ if eligible => CertStatus::Eligible,
             _ if started => CertStatus::InProgress,
@@ -431,6 +436,21 @@ mod tests {
             until - Duration::days(10),
         );
         assert_eq!((ended.status, ended.current), (CertStatus::Revoked, None));
+
+        // A recertification returned, then the period runs out: expired
+        // (what the manager's expiry list looks for), the reason still shown.
+        let late = RequestFacts {
+            requested_at: until - Duration::days(40),
+            decision: Some(Decision::Returned {
+                at: until - Duration::days(35),
+            }),
+            revoked_at: None,
+        };
+        let lapsed = s(&[a.clone(), late], true, true, until + Duration::days(1));
+        assert_eq!(
+            (lapsed.status, lapsed.returned, lapsed.can_request),
+            (CertStatus::Expired, Some(1), true)
+        );
 
         // Revoked.
         let mut rev = a;

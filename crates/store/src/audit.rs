@@ -173,7 +173,7 @@ pub struct Row {
 /// The latest `limit` rows, newest first, with the actor's name.
 pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<Row>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT a.seq, a.at, COALESCE(p.display_name, 'local operator'), a.action, a.subject, a.details_json
+        "SELECT a.seq, a.at, COALESCE(p.display_name, ''), a.action, a.subject, a.details_json
          FROM audit_log a LEFT JOIN persons p ON p.id = a.actor_id
          ORDER BY a.seq DESC LIMIT ?1",
     )?;

@@ -232,15 +232,16 @@ pub fn delegations(conn: &Connection) -> Result<Vec<DelegationRow>> {
     )?;
     let rows = stmt
         .query_map([], |r| {
-            let date = |s: String| NaiveDate::parse_from_str(&s, "%Y-%m-%d").unwrap_or_default();
+            // A date that does not read is an error, never a default that
+            // would widen the delegation.
             Ok(DelegationRow {
                 id: r.get(0)?,
                 manager_id: r.get(1)?,
                 manager: r.get(2)?,
                 delegate_id: r.get(3)?,
                 delegate: r.get(4)?,
-                starts_on: date(r.get(5)?),
-                ends_on: date(r.get(6)?),
+                starts_on: r.get::<_, NaiveDate>(5)?,
+                ends_on: r.get::<_, NaiveDate>(6)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -284,6 +284,7 @@ pub struct BrokenLink {
 pub struct AuditEntry {
     pub seq: i64,
     pub at: DateTime<Utc>,
+    /// Who acted; empty for the local operator (command line, first run).
     pub actor: String,
     pub action: String,
     pub subject: String,

@@ -92,7 +92,6 @@ pub async fn diff_versions(
     .await
 }
 
-/// A file name in `dir` that does not exist yet: `name`, then `name (2)`…
 #[tauri::command]
 pub async fn export_pack(
     state: State<'_, AppState>,

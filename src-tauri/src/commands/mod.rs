@@ -83,7 +83,6 @@ impl AppState {
     }
 }
 
-/// Runs blocking API work off the window's thread.
 /// Where files for the user go: `MASTERY_EXPORT_DIR`, else Downloads.
 fn download_dir() -> Result<std::path::PathBuf, ApiError> {
     std::env::var_os("MASTERY_EXPORT_DIR")
@@ -127,6 +126,7 @@ async fn save_download(name: String, bytes: Vec<u8>) -> Result<mastery_types::Sa
     .await
 }
 
+/// Runs blocking API work off the window's thread.
 async fn blocking<T: Send + 'static>(
     f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
 ) -> Result<T, ApiError> {

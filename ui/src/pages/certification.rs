@@ -217,14 +217,20 @@ pub fn verify_card() -> Html {
         None => html! {},
         Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
         Some(Ok(c)) => {
-            let class = if c.verdict == CredentialVerdict::Valid {
-                "verdict ok-box"
-            } else {
-                "verdict bad-box"
+            // A genuine signature by a key that is not this organization's
+            // proves only that its holder signed it: say so, not "valid".
+            let foreign = c.verdict == CredentialVerdict::Valid && !c.issued_here;
+            let class = match (c.verdict, foreign) {
+                (CredentialVerdict::Valid, false) => "verdict ok-box",
+                (CredentialVerdict::Valid, true) => "verdict warn-box",
+                _ => "verdict bad-box",
             };
             html! {
                 <div class={class} id="verify-result" data-verdict={c.verdict.as_str()} role="status">
-                    <p><strong>{ t.t(&format!("verify-{}", c.verdict.as_str())) }</strong></p>
+                    <p><strong>{ if foreign { t.t("verify-valid-foreign") } else { t.t(&format!("verify-{}", c.verdict.as_str())) } }</strong></p>
+                    if foreign {
+                        <p id="verify-other-issuer">{ t.t_args("verify-other-issuer", &[("issuer", c.issuer.clone().unwrap_or_default().into())]) }</p>
+                    }
                     <dl>
                         if let Some(h) = &c.holder { <dt>{ t.t("verify-holder") }</dt><dd>{ h.clone() }</dd> }
                         if let Some(a) = &c.achievement { <dt>{ t.t("verify-achievement") }</dt><dd>{ a.clone() }</dd> }
@@ -450,6 +456,7 @@ pub fn approvals_page() -> Html {
             error.clone(),
             reload.clone(),
         );
+        let incomplete = t.t("cert-delegate-incomplete");
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let parse = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
@@ -460,7 +467,7 @@ pub fn approvals_page() -> Html {
             ) else {
                 error.set(Some(ApiError::new(
                     mastery_types::ErrorCode::InvalidInput,
-                    "choose a person and both dates".to_owned(),
+                    incomplete.clone(),
                 )));
                 return;
             };
@@ -573,12 +580,13 @@ pub fn certification_admin_page() -> Html {
     let set_months = {
         let (months, months_result, reload) =
             (months.clone(), months_result.clone(), reload.clone());
+        let not_months = t.t("cert-admin-validity-nan");
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Ok(m) = months.trim().parse::<u32>() else {
                 months_result.set(Some(Err(ApiError::new(
                     mastery_types::ErrorCode::InvalidInput,
-                    format!("{:?} is not a number of months", *months),
+                    not_months.clone(),
                 ))));
                 return;
             };
@@ -689,7 +697,7 @@ pub fn certification_admin_page() -> Html {
                     <thead><tr><th scope="col">{ "#" }</th><th scope="col">{ t.t("audit-when") }</th><th scope="col">{ t.t("audit-who") }</th>
                         <th scope="col">{ t.t("audit-what") }</th><th scope="col">{ t.t("audit-subject") }</th></tr></thead>
                     <tbody>{ for a.recent_audit.iter().map(|r| html! { <tr>
-                        <td>{ r.seq }</td><td>{ r.at.format("%Y-%m-%d %H:%M").to_string() }</td><td>{ r.actor.clone() }</td>
+                        <td>{ r.seq }</td><td>{ r.at.format("%Y-%m-%d %H:%M").to_string() }</td><td>{ if r.actor.is_empty() { t.t("audit-local-operator") } else { r.actor.clone() } }</td>
                         <td><code>{ r.action.clone() }</code></td><td>{ r.subject.clone() }</td>
                     </tr> }) }</tbody>
                 </table></div>
