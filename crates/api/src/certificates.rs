@@ -8,6 +8,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use ed25519_dalek::SigningKey;
 use mastery_credentials::{did, ob3, pdf};
 use mastery_domain::access::{allows, Permission};
+use mastery_domain::certification::ended_by_revocation;
 use mastery_packs::Pack;
 use mastery_store::certification::{self as store, RequestRow};
 use mastery_store::{keys, settings};
@@ -129,30 +130,23 @@ impl Api {
     }
 
     /// The revocation that ended a period: its own, or that of a later
-    /// recertification of the same level, which superseded it (only the
-    /// latest approved period is ever in force).
+    /// recertification of the same level, which superseded it.
     fn revocation_in_force(
         &self,
         row: &RequestRow,
     ) -> Result<Option<(String, String, DateTime<Utc>)>> {
-        if row.revocation.is_some() {
-            return Ok(row.revocation.clone());
-        }
-        let Some(approved_at) = row.decision.as_ref().filter(|d| d.approved).map(|d| d.at) else {
-            return Ok(None);
-        };
         let person = crate::certification::person_id(&row.person_id)?;
-        let later = self.store.read(|c| store::of_person(c, person))?;
-        Ok(later
+        let mut same: Vec<RequestRow> = self
+            .store
+            .read(|c| store::of_person(c, person))?
             .into_iter()
-            .filter(|r| r.track == row.track && r.level == row.level && r.id != row.id)
-            .filter(|r| {
-                r.decision
-                    .as_ref()
-                    .is_some_and(|d| d.approved && d.at > approved_at)
-            })
-            .max_by_key(|r| r.decision.as_ref().map(|d| d.at))
-            .and_then(|r| r.revocation))
+            .filter(|r| r.track == row.track && r.level == row.level)
+            .collect();
+        let facts: Vec<_> = same.iter().map(crate::certification::facts_of).collect();
+        let Some(i) = same.iter().position(|r| r.id == row.id) else {
+            return Ok(row.revocation.clone());
+        };
+        Ok(ended_by_revocation(&facts, i).and_then(|j| same.swap_remove(j).revocation))
     }
 
     fn organization_name(&self) -> Result<String> {
@@ -338,15 +332,15 @@ impl Api {
                 CredentialVerdict::NotYetValid,
                 "the signature holds, but the credential is not valid yet".into(),
             )
-        } else if check.issued_here {
-            (
-                CredentialVerdict::Valid,
-                "the signature holds and the credential is within its dates".into(),
-            )
         } else {
+            let whose = if check.issued_here {
+                ""
+            } else {
+                ", but it was signed by another organization's key"
+            };
             (
                 CredentialVerdict::Valid,
-                "the signature holds and the credential is within its dates, but it was signed by another organization's key".into(),
+                format!("the signature holds and the credential is within its dates{whose}"),
             )
         };
         Ok(check)

@@ -43,7 +43,7 @@ pub(crate) fn verification_code(request_id: &str) -> String {
     format!("MST-{}-{}-{}", &h[0..4], &h[4..8], &h[8..12])
 }
 
-fn facts_of(r: &RequestRow) -> RequestFacts {
+pub(crate) fn facts_of(r: &RequestRow) -> RequestFacts {
     RequestFacts {
         requested_at: r.requested_at,
         decision: r

@@ -172,6 +172,29 @@ pub fn standing(
     }
 }
 
+/// Which request's revocation ended the period approved in `requests[i]`
+/// (one certification's requests): its own, or that of the latest later
+/// approval, which superseded it, since only the latest approved period is
+/// ever in force.
+pub fn ended_by_revocation(requests: &[RequestFacts], i: usize) -> Option<usize> {
+    let approved_at = |r: &RequestFacts| match r.decision {
+        Some(Decision::Approved { at, .. }) => Some(at),
+        _ => None,
+    };
+    let this = requests.get(i)?;
+    if this.revoked_at.is_some() {
+        return Some(i);
+    }
+    let since = approved_at(this)?;
+    requests
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| approved_at(r).is_some_and(|at| at > since))
+        .max_by_key(|(_, r)| approved_at(r))
+        .filter(|(_, r)| r.revoked_at.is_some())
+        .map(|(j, _)| j)
+}
+
 /// The end of a period of certification that starts at `from`.
 pub fn valid_until(from: DateTime<Utc>, months: u32) -> DateTime<Utc> {
     from.checked_add_months(Months::new(months))
@@ -345,6 +368,24 @@ mod tests {
             }),
             revoked_at: None,
         }
+    }
+
+    #[test]
+    fn a_revoked_recertification_ends_the_period_it_superseded() {
+        let first = approved(t(2026, 1, 10), 36);
+        let mut second = approved(t(2028, 12, 10), 36);
+        assert_eq!(
+            ended_by_revocation(&[first.clone(), second.clone()], 0),
+            None
+        );
+        second.revoked_at = Some(t(2028, 12, 20));
+        let both = [first.clone(), second];
+        assert_eq!(ended_by_revocation(&both, 0), Some(1));
+        assert_eq!(ended_by_revocation(&both, 1), Some(1));
+        let mut own = first;
+        own.revoked_at = Some(t(2027, 1, 1));
+        assert_eq!(ended_by_revocation(&[own], 0), Some(0));
+        assert_eq!(ended_by_revocation(&[], 0), None);
     }
 
     #[test]

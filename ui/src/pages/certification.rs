@@ -220,10 +220,12 @@ pub fn verify_card() -> Html {
             // A genuine signature by a key that is not this organization's
             // proves only that its holder signed it: say so, not "valid".
             let foreign = c.verdict == CredentialVerdict::Valid && !c.issued_here;
-            let class = match (c.verdict, foreign) {
-                (CredentialVerdict::Valid, false) => "verdict ok-box",
-                (CredentialVerdict::Valid, true) => "verdict warn-box",
-                _ => "verdict bad-box",
+            let class = if foreign {
+                "verdict warn-box"
+            } else if c.verdict == CredentialVerdict::Valid {
+                "verdict ok-box"
+            } else {
+                "verdict bad-box"
             };
             html! {
                 <div class={class} id="verify-result" data-verdict={c.verdict.as_str()} role="status">
