@@ -60,6 +60,11 @@ const COMMANDS: &[&str] = &[
     "download_credential",
     "verify_credential",
     "set_validity_months",
+    "unlock_account",
+    "offices",
+    "pair_coach",
+    "end_pairing",
+    "open_link",
 ];
 
 fn main() {

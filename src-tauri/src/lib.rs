@@ -13,6 +13,7 @@
 //! Business rules are not here: every command is an adapter to `mastery-api`.
 
 mod commands;
+mod guard;
 
 use chrono::Utc;
 use commands::AppState;
@@ -113,11 +114,15 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> tauri::Resul
             commands::learning::submit_self_assessment,
             commands::accounts::list_users,
             commands::accounts::add_user,
+            commands::accounts::unlock_account,
+            commands::accounts::offices,
             commands::assignments::form_team,
             commands::coaching::record_observation,
             commands::coaching::my_observations,
             commands::team::due_courses,
             commands::team::my_team,
+            commands::team::pair_coach,
+            commands::team::end_pairing,
             commands::team::assign_course,
             commands::assignments::assignments,
             commands::assignments::submit_assignment,
@@ -151,7 +156,24 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> tauri::Resul
             commands::certification::download_credential,
             commands::certification::verify_credential,
             commands::certification::set_validity_months,
+            commands::links::open_link,
         ])
+        .setup(|app| {
+            // The window is made here, not from the configuration alone, so
+            // that its webview carries the navigation guard from its first page.
+            let config = app
+                .config()
+                .app
+                .windows
+                .first()
+                .cloned()
+                .ok_or("tauri.conf.json declares no window")?;
+            tauri::WebviewWindowBuilder::from_config(app.handle(), &config)?
+                .on_navigation(guard::allowed)
+                .on_new_window(|_, _| tauri::webview::NewWindowResponse::Deny)
+                .build()?;
+            Ok(())
+        })
         .run(tauri::generate_context!())
 }
 

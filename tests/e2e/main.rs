@@ -7,5 +7,7 @@ mod certification;
 mod designer;
 mod harness;
 mod learning;
+mod navigation;
 mod setup_and_accounts;
 mod sign_in_and_catalogue;
+mod team_pairing;

@@ -65,6 +65,22 @@ impl I18n {
         self.format(id, Some(&fa))
     }
 
+    /// A calendar date in this language's words and order ("December 7,
+    /// 2026", « 7 décembre 2026 »): the order and the month names are
+    /// messages, so a new language brings its own.
+    pub fn date(&self, d: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let month = self.t(&format!("month-{}", d.month()));
+        self.t_args(
+            "date-long",
+            &[
+                ("day", d.day().into()),
+                ("month", month.into()),
+                ("year", d.year().to_string().into()),
+            ],
+        )
+    }
+
     fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {
         for bundle in [&self.primary, &self.fallback].into_iter().flatten() {
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {

@@ -298,6 +298,34 @@ pub async fn my_team() -> Result<TeamView, ApiError> {
     call("my_team", &NoArgs {}).await
 }
 
+pub async fn pair_coach(
+    request: &mastery_types::PairCoachRequest,
+) -> Result<mastery_types::PairingView, ApiError> {
+    call("pair_coach", &WithRequest { request }).await
+}
+
+pub async fn end_pairing(request: &mastery_types::EndPairingRequest) -> Result<(), ApiError> {
+    call("end_pairing", &WithRequest { request }).await
+}
+
+pub async fn offices() -> Result<Vec<mastery_types::Office>, ApiError> {
+    call("offices", &NoArgs {}).await
+}
+
+pub async fn unlock_account(request: &mastery_types::UnlockRequest) -> Result<(), ApiError> {
+    call("unlock_account", &WithRequest { request }).await
+}
+
+#[derive(Serialize)]
+struct Url<'a> {
+    url: &'a str,
+}
+
+/// Opens a web address from a lesson in the system's browser.
+pub async fn open_link(url: &str) -> Result<(), ApiError> {
+    call("open_link", &Url { url }).await
+}
+
 pub async fn assign_course(request: &AssignCourseRequest) -> Result<DueCourse, ApiError> {
     call("assign_course", &WithRequest { request }).await
 }

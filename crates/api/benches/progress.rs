@@ -25,6 +25,8 @@ fn sign_in(api: &Api, n: u32, roles: &[Role], now: chrono::DateTime<Utc>) -> Cal
         roles: roles.to_vec(),
         language: "en".into(),
         home_track: None,
+        office: None,
+        manager: None,
     };
     api.add_user(&Caller::LocalOperator, &user, now)
         .expect("user");

@@ -1,4 +1,12 @@
-//! Account administration: create accounts, list them.
+//! Account administration: create accounts, list them, lift a sign-in lock.
+//!
+//! Anyone can lock an account for a while by typing wrong passwords under
+//! its name: the lock is what stops password guessing, so it cannot ask
+//! who is typing. What limits the harm: the first lock lasts a minute and
+//! doubles with each further failure up to 30 minutes
+//! (`mastery_domain::accounts`), a successful sign-in after it ends clears
+//! it, and an administrator sees every locked account and lifts the lock
+//! at once ([`Api::unlock_account`], audited).
 
 use crate::auth::{check_language, check_new_credentials, failure_key};
 use crate::errors::{invalid, new_id, required};
@@ -8,7 +16,8 @@ use mastery_domain::access::Permission;
 use mastery_domain::accounts::is_locked;
 use mastery_store::{people, StoreError};
 use mastery_types::{
-    EmployeeNumber, Field, NewUser, PersonId, Problem, Track, UserSummary, Username,
+    ApiError, EmployeeNumber, ErrorCode, Field, NewUser, PersonId, Problem, Track, UnlockRequest,
+    UserSummary, Username,
 };
 
 impl Api {
@@ -31,9 +40,35 @@ impl Api {
         if req.roles.is_empty() {
             return Err(invalid(Problem::NoRole));
         }
+        let offices = self.store.read(people::org_units)?;
+        if let Some(office) = &req.office {
+            if !offices.iter().any(|o| &o.id == office) {
+                return Err(ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("there is no office {office}"),
+                ));
+            }
+        }
+        if let Some(manager) = req.manager {
+            if self.store.read(|c| people::person(c, manager))?.is_none() {
+                return Err(ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("there is no person {manager} to be the manager"),
+                ));
+            }
+        }
         let id = PersonId(new_id(now));
         self.store.write(|tx| {
-            account.insert(tx, id, req.home_track, now)?;
+            account.insert(
+                tx,
+                id,
+                &Placement {
+                    home_track: req.home_track,
+                    office: req.office.clone(),
+                    manager: req.manager,
+                },
+                now,
+            )?;
             people::set_roles(tx, id, &req.roles, actor, now)?;
             let roles: Vec<&str> = req.roles.iter().map(|r| r.as_str()).collect();
             crate::audit::record(
@@ -62,7 +97,11 @@ impl Api {
                 r.dedup();
                 r
             },
-            org_unit: None,
+            org_unit: req
+                .office
+                .as_ref()
+                .and_then(|o| offices.iter().find(|x| &x.id == o))
+                .map(|o| o.name.clone()),
             locked: false,
         })
     }
@@ -70,24 +109,79 @@ impl Api {
     /// Every account with its roles and whether it is locked now.
     pub fn list_users(&self, caller: &Caller, now: DateTime<Utc>) -> Result<Vec<UserSummary>> {
         caller.require(Permission::ManageAccounts)?;
-        Ok(self.store.read(|c| {
+        let accounts = self.store.read(|c| {
             people::list_accounts(c)?
                 .into_iter()
                 .map(|a| {
                     let (failures, last) =
                         people::sign_in_failures(c, &failure_key(a.username.as_str()))?;
-                    Ok(UserSummary {
-                        roles: people::roles(c, a.person.id)?,
-                        person_id: a.person.id,
-                        employee_number: a.person.employee_number,
-                        username: a.username,
-                        display_name: a.person.display_name,
-                        org_unit: a.org_unit_name,
-                        locked: is_locked(failures, last, now),
-                    })
+                    Ok((a, failures, last))
                 })
-                .collect()
-        })?)
+                .collect::<mastery_store::Result<Vec<_>>>()
+        })?;
+        accounts
+            .into_iter()
+            .map(|(a, failures, last)| {
+                Ok(UserSummary {
+                    roles: self.roles_of(a.person.id)?,
+                    person_id: a.person.id,
+                    employee_number: a.person.employee_number,
+                    username: a.username,
+                    display_name: a.person.display_name,
+                    org_unit: a.org_unit_name,
+                    locked: is_locked(failures, last, now),
+                })
+            })
+            .collect()
+    }
+}
+
+impl Api {
+    /// Lifts the sign-in lock of an account (administrators). Audited.
+    pub fn unlock_account(
+        &self,
+        caller: &Caller,
+        req: &UnlockRequest,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let actor = caller.require(Permission::ManageAccounts)?;
+        let username = self
+            .store
+            .read(|c| people::username_of(c, req.person_id))?
+            .ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("there is no account for person {}", req.person_id),
+                )
+            })?;
+        self.store.write(|tx| {
+            people::clear_failed_sign_ins(tx, &failure_key(username.as_str()))?;
+            crate::audit::record(
+                tx,
+                now,
+                actor,
+                "account.unlocked",
+                username.as_str(),
+                serde_json::json!({ "person": req.person_id.0.to_string() }),
+            )
+        })?;
+        Ok(())
+    }
+}
+
+/// Where a new person works.
+#[derive(Default)]
+pub(crate) struct Placement {
+    pub home_track: Option<Track>,
+    pub office: Option<String>,
+    pub manager: Option<PersonId>,
+}
+
+impl Api {
+    /// The organization's offices, for the account form.
+    pub fn offices(&self, caller: &Caller) -> Result<Vec<mastery_types::Office>> {
+        caller.require(Permission::ManageAccounts)?;
+        Ok(self.store.read(people::org_units)?)
     }
 }
 
@@ -125,7 +219,7 @@ impl NewAccount {
         &self,
         tx: &mastery_store::Connection,
         id: PersonId,
-        home_track: Option<Track>,
+        at: &Placement,
         now: DateTime<Utc>,
     ) -> Result<(), StoreError> {
         people::insert_person(
@@ -134,9 +228,9 @@ impl NewAccount {
                 id,
                 employee_number: EmployeeNumber(self.employee_number.clone()),
                 display_name: self.display_name.clone(),
-                org_unit_id: None,
-                manager_id: None,
-                home_track,
+                org_unit_id: at.office.clone(),
+                manager_id: at.manager,
+                home_track: at.home_track,
                 language: self.language.clone(),
             },
             now,

@@ -10,8 +10,8 @@ use mastery_packs::{Pack, Rubric};
 use mastery_store::assignments as store;
 use mastery_types::{
     ApiError, AssignmentStatus, AssignmentView, CourseId, CourseRequest, CriterionScore,
-    CriterionView, ErrorCode, FileInfo, FormTeamRequest, LocalizedText, ReviewRequest, ReviewView,
-    RubricView, SubmissionView, SubmitAssignmentRequest, TeamInfo,
+    CriterionView, ErrorCode, FileInfo, FormTeamRequest, LocalizedText, PersonId, ReviewRequest,
+    ReviewView, RubricView, SubmissionView, SubmitAssignmentRequest, TeamInfo,
 };
 
 /// A response long enough to be read, short enough to be a response.
@@ -313,32 +313,38 @@ impl Api {
                 members.len()
             )));
         }
-        if members.contains(&me) {
-            return Err(ApiError::new(
-                ErrorCode::Forbidden,
-                "the person who forms a team (and reviews its work) is not one of its members",
-            ));
+        // The person who forms a team reviews its work: never a member,
+        // and every member is one of their learners, in no other team.
+        let already = |tx: &mastery_store::Connection,
+                       m: PersonId|
+         -> mastery_store::Result<Option<ApiError>> {
+            let Some(team) = mastery_store::teams::team_of(tx, m, &req.course)? else {
+                return Ok(None);
+            };
+            let who = team
+                .members
+                .iter()
+                .find(|(id, _)| *id == m.0.to_string())
+                .map_or("someone", |(_, n)| n.as_str())
+                .to_owned();
+            Ok(Some(invalid(format!(
+                "{who} is already in the team {:?} for this course",
+                team.name
+            ))))
+        };
+        for m in &members {
+            if let Some(e) = self.store.read(|c| already(c, *m))? {
+                return Err(e);
+            }
+            self.require_coach_scope(me, *m, now)?;
+            self.require_learner(*m)?;
         }
         let id = new_id(now).to_string();
         self.store.write(|tx| {
+            // Checked again under the write lock.
             for m in &members {
-                if !mastery_store::people::roles(tx, *m)?.contains(&mastery_types::Role::Learner) {
-                    return Ok(Err(ApiError::new(
-                        ErrorCode::NotFound,
-                        format!("there is no learner {m}"),
-                    )));
-                }
-                if let Some(team) = mastery_store::teams::team_of(tx, *m, &req.course)? {
-                    let who = team
-                        .members
-                        .iter()
-                        .find(|(id, _)| *id == m.0.to_string())
-                        .map_or("someone", |(_, n)| n.as_str())
-                        .to_owned();
-                    return Ok(Err(invalid(format!(
-                        "{who} is already in the team {:?} for this course",
-                        team.name
-                    ))));
+                if let Some(e) = already(tx, *m)? {
+                    return Ok(Err(e));
                 }
             }
             mastery_store::teams::form(tx, &id, &req.course, name, me, &members, now)?;
@@ -494,16 +500,34 @@ impl Api {
         self.submission_view(saved, pack)
     }
 
-    /// Submissions awaiting review, oldest first, not the reviewer's own.
-    pub fn review_queue(&self, caller: &Caller) -> Result<Vec<SubmissionView>> {
+    /// Submissions awaiting review, oldest first: only those of learners
+    /// in the reviewer's scope, never the reviewer's own.
+    pub fn review_queue(&self, caller: &Caller, now: DateTime<Utc>) -> Result<Vec<SubmissionView>> {
         let me = caller.require_person(Permission::CoachLearners)?;
         let pack = self.latest_pack()?;
-        self.store
-            .read(store::unreviewed)?
+        let in_scope: std::collections::BTreeSet<String> = self
+            .learners_in_scope(me, now)?
             .into_iter()
-            .filter(|s| s.person_id != me.0.to_string())
-            .map(|s| self.submission_view(s, &pack))
-            .collect()
+            .map(|l| l.placement.person.0.to_string())
+            .collect();
+        let mut out = Vec::new();
+        for s in self.store.read(store::unreviewed)? {
+            let people = self.submitters(&s)?;
+            if people.iter().all(|p| in_scope.contains(p)) {
+                out.push(self.submission_view(s, &pack)?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whose work a submission is: its author, or every member of its team.
+    fn submitters(&self, s: &store::Submission) -> Result<Vec<String>> {
+        Ok(match &s.team_id {
+            Some(team) => self
+                .store
+                .read(|c| mastery_store::teams::member_ids(c, team))?,
+            None => vec![s.person_id.clone()],
+        })
     }
 
     /// Scores a submission with its rubric and accepts or returns it.
@@ -526,28 +550,17 @@ impl Api {
                     format!("there is no submission {}", req.submission_id),
                 )
             })?;
-        if s.person_id == me.0.to_string() {
-            return Err(ApiError::new(
-                ErrorCode::Forbidden,
-                "nobody reviews their own work",
-            ));
+        // Every author in the reviewer's scope (for a team: every member;
+        // a member of the team is refused as reviewing themself).
+        for person in self.submitters(&s)? {
+            let id = crate::certification::person_id(&person)?;
+            self.require_coach_scope(me, id, now)?;
         }
         if s.review.is_some() {
             return Err(ApiError::new(
                 ErrorCode::Conflict,
                 "this submission is already reviewed",
             ));
-        }
-        if let Some(team) = &s.team_id {
-            let members = self
-                .store
-                .read(|c| mastery_store::teams::member_ids(c, team))?;
-            if members.contains(&me.0.to_string()) {
-                return Err(ApiError::new(
-                    ErrorCode::Forbidden,
-                    "nobody reviews their own team's work",
-                ));
-            }
         }
         let at = if s.pack_version == pack.version {
             pack.clone()

@@ -132,7 +132,7 @@ impl Api {
                 return Err(mastery_store::StoreError::Problem(Problem::AlreadySetUp));
             }
             settings::set(tx, settings::ORGANIZATION_NAME, organization)?;
-            account.insert(tx, id, None, now)?;
+            account.insert(tx, id, &Default::default(), now)?;
             people::set_roles(tx, id, &[Role::Administrator], None, now)?;
             crate::audit::record(
                 tx,
@@ -196,7 +196,7 @@ impl Api {
             ));
         };
         let token = SessionToken::generate()?;
-        let roles = self.store.write(|tx| {
+        self.store.write(|tx| {
             people::clear_failed_sign_ins(tx, &key)?;
             sessions::insert(
                 tx,
@@ -204,9 +204,9 @@ impl Api {
                 account.person_id,
                 now,
                 now + SESSION_LENGTH,
-            )?;
-            people::roles(tx, account.person_id)
+            )
         })?;
+        let roles = self.roles_of(account.person_id)?;
         let info = self.session_info(&Caller::Person {
             id: account.person_id,
             roles,
@@ -216,14 +216,14 @@ impl Api {
 
     /// Resolves a session token to its caller, with the roles held now.
     pub fn caller(&self, token: &SessionToken, now: DateTime<Utc>) -> Result<Caller> {
-        let found = self.store.read(|c| {
-            let Some(id) = sessions::active_person(c, &token.hash(), now)? else {
-                return Ok(None);
-            };
-            Ok(Some((id, people::roles(c, id)?)))
-        })?;
+        let found = self
+            .store
+            .read(|c| sessions::active_person(c, &token.hash(), now))?;
         match found {
-            Some((id, roles)) => Ok(Caller::Person { id, roles }),
+            Some(id) => Ok(Caller::Person {
+                id,
+                roles: self.roles_of(id)?,
+            }),
             None => Err(ApiError::new(
                 ErrorCode::NotSignedIn,
                 "the session has ended; sign in again",
@@ -241,13 +241,10 @@ impl Api {
     /// Who the caller is, for the UI's header and navigation.
     pub fn session_info(&self, caller: &Caller) -> Result<SessionInfo> {
         let id = caller.person()?;
-        let (person, username, roles) = self.store.read(|c| {
-            Ok((
-                people::person(c, id)?,
-                people::username_of(c, id)?,
-                people::roles(c, id)?,
-            ))
-        })?;
+        let (person, username) = self
+            .store
+            .read(|c| Ok((people::person(c, id)?, people::username_of(c, id)?)))?;
+        let roles = self.roles_of(id)?;
         let (Some(person), Some(username)) = (person, username) else {
             return Err(ApiError::new(
                 ErrorCode::NotFound,

@@ -137,8 +137,7 @@ impl Api {
     ) -> Result<Option<(String, String, DateTime<Utc>)>> {
         let person = crate::certification::person_id(&row.person_id)?;
         let mut same: Vec<RequestRow> = self
-            .store
-            .read(|c| store::of_person(c, person))?
+            .backed_requests(self.store.read(|c| store::of_person(c, person))?)?
             .into_iter()
             .filter(|r| r.track == row.track && r.level == row.level)
             .collect();
@@ -311,7 +310,10 @@ impl Api {
                 .unwrap_or_default()
                 .to_owned();
             match self.store.read(|c| store::request(c, &id))? {
-                Some(r) => self.revocation_in_force(&r)?,
+                Some(r) => match self.backed_requests(vec![r])?.pop() {
+                    Some(r) => self.revocation_in_force(&r)?,
+                    None => None,
+                },
                 None => None,
             }
         } else {

@@ -115,7 +115,7 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<(Option<Track>, Vec<CertificationView>)> {
         let (view, states) = self.course_states(person)?;
-        let requests = self.store.read(|c| store::of_person(c, person))?;
+        let requests = self.backed_requests(self.store.read(|c| store::of_person(c, person))?)?;
         let mut out = Vec::new();
         for track in Track::ALL {
             let mut certified: Vec<MasteryLevel> = Vec::new();
@@ -466,7 +466,11 @@ impl Api {
         let me = caller.require_person(Permission::DecideCertifications)?;
         let pack = self.latest_pack()?;
         let mut pending = Vec::new();
-        for r in self.store.read(store::pending)? {
+        for r in self
+            .backed_requests(self.store.read(store::pending)?)?
+            .into_iter()
+            .filter(|r| r.decision.is_none())
+        {
             let Ok(authority) = self.authority_on(me, &r, now)? else {
                 continue;
             };
@@ -735,9 +739,7 @@ impl Api {
         if req.ends_on < self.today_for(me, now)? {
             return Err(invalid("the delegation would already be over"));
         }
-        let roles = self
-            .store
-            .read(|c| mastery_store::people::roles(c, req.delegate))?;
+        let roles = self.roles_of(req.delegate)?;
         if !roles
             .iter()
             .any(|r| matches!(r, Role::Manager | Role::Coach))
@@ -784,7 +786,11 @@ impl Api {
     ) -> Result<CertificationAdmin> {
         caller.require_person(Permission::AdministerCertifications)?;
         let pack = self.latest_pack()?;
-        let rows = self.store.read(store::approved)?;
+        let rows: Vec<RequestRow> = self
+            .backed_requests(self.store.read(store::approved)?)?
+            .into_iter()
+            .filter(|r| r.decision.is_some())
+            .collect();
         let mut certified = Vec::new();
         // Newest first, one row per person and certification: only the
         // latest approved period can be in force, an older one is history.
@@ -884,12 +890,15 @@ impl Api {
     /// A certification request (and its decision and revocation), or
     /// `not_found` naming it.
     pub(crate) fn certification_request(&self, id: &str) -> Result<RequestRow> {
-        self.store.read(|c| store::request(c, id))?.ok_or_else(|| {
+        let row = self.store.read(|c| store::request(c, id))?.ok_or_else(|| {
             ApiError::new(
                 ErrorCode::NotFound,
                 format!("there is no certification request {id}"),
             )
-        })
+        })?;
+        self.backed_requests(vec![row])?
+            .pop()
+            .ok_or_else(|| ApiError::new(ErrorCode::Storage, "the request could not be read"))
     }
 
     /// Sets how many months a new certification is valid (1 to 120); periods
@@ -951,6 +960,7 @@ impl Api {
             rows,
             first_broken,
             head,
+            unbacked: self.unbacked_facts()?,
         })
     }
 }

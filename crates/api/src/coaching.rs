@@ -81,7 +81,7 @@ pub(crate) fn acknowledged_drivers(
 impl Api {
     /// `id` must be a person who holds the learner role.
     pub(crate) fn require_learner(&self, id: PersonId) -> Result<()> {
-        let roles = self.store.read(|c| mastery_store::people::roles(c, id))?;
+        let roles = self.roles_of(id)?;
         if roles.contains(&mastery_types::Role::Learner) {
             Ok(())
         } else {
@@ -99,16 +99,21 @@ impl Api {
 
     /// Whom the coach may coach, the Level 1 courses with their
     /// checklists, and the sessions this coach has logged.
-    pub fn coach_home(&self, caller: &Caller) -> Result<CoachHome> {
+    pub fn coach_home(&self, caller: &Caller, now: DateTime<Utc>) -> Result<CoachHome> {
         let me = caller.require_person(Permission::CoachLearners)?;
         let pack = self.latest_pack()?;
+        let in_scope: std::collections::BTreeSet<PersonId> = self
+            .learners_in_scope(me, now)?
+            .into_iter()
+            .map(|l| l.placement.person)
+            .collect();
         let (learners, logged) = self
             .store
             .read(|c| Ok((coaching::learners(c)?, coaching::by_coach(c, me)?)))?;
         let mut coachees = Vec::new();
         for (id, name, number, office) in learners {
             let Ok(uuid) = id.parse() else { continue };
-            if PersonId(uuid) == me {
+            if !in_scope.contains(&PersonId(uuid)) {
                 continue;
             }
             coachees.push(CoacheeSummary {
@@ -196,12 +201,9 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<CoachingSessionView> {
         let me = caller.require_person(Permission::CoachLearners)?;
-        if req.learner == me {
-            return Err(ApiError::new(
-                ErrorCode::Forbidden,
-                "a coach cannot log a coaching session for themself",
-            ));
-        }
+        // A session by a coach outside the learner's scope cannot exist:
+        // it would open the learner's history to whoever logged it.
+        self.require_coach_scope(me, req.learner, now)?;
         self.require_learner(req.learner)?;
         let pack = self.latest_pack()?;
         if pack.course(&req.course).is_none() {
@@ -322,24 +324,32 @@ impl Api {
             .collect()
     }
 
-    /// A learner's sessions, for a coach who has logged at least one of them.
+    /// A learner's sessions as the caller may read them
+    /// (`mastery_domain::scope::coaching_visibility`): all of them for the
+    /// learner's manager, only those they logged for anyone else. A coach
+    /// with no session about someone outside their scope is refused.
     pub fn learner_coaching(
         &self,
         caller: &Caller,
         learner: PersonId,
+        now: DateTime<Utc>,
     ) -> Result<Vec<CoachingSessionView>> {
         let me = caller.require_person(Permission::CoachLearners)?;
+        let them = self.placed(learner)?;
         let sessions = self.store.read(|c| coaching::for_learner(c, learner))?;
-        if !sessions.iter().any(|s| s.coach_id == me.0.to_string()) {
-            // Not "forbidden": whether others coached them is not the
-            // caller's business either.
-            return Err(ApiError::new(
-                ErrorCode::NotFound,
-                "you have no coaching sessions with this learner; you can see the history of learners you have coached",
-            ));
+        let visible: Vec<coaching::Session> =
+            match mastery_domain::scope::coaching_visibility(me, &them.placement) {
+                mastery_domain::scope::CoachingVisibility::All => sessions,
+                mastery_domain::scope::CoachingVisibility::LoggedByViewer => sessions
+                    .into_iter()
+                    .filter(|s| s.coach_id == me.0.to_string())
+                    .collect(),
+            };
+        if visible.is_empty() {
+            self.require_coach_scope(me, learner, now)?;
         }
         let pack = self.latest_pack()?;
-        sessions.into_iter().map(|s| view(s, Some(&pack))).collect()
+        visible.into_iter().map(|s| view(s, Some(&pack))).collect()
     }
 
     /// The learner acknowledges a session (optionally with a comment) or

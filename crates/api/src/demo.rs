@@ -286,6 +286,15 @@ impl Api {
                 )?;
                 people::insert_account(tx, ids[i], &Username(p.key.into()), &hashes[i], now)?;
                 people::set_roles(tx, ids[i], p.roles, None, now)?;
+                let roles: Vec<&str> = p.roles.iter().map(|r| r.as_str()).collect();
+                crate::audit::record(
+                    tx,
+                    now,
+                    None,
+                    "roles.granted",
+                    p.key,
+                    serde_json::json!({ "person": ids[i].0.to_string(), "roles": roles, "demo": true }),
+                )?;
                 for course in p.completed {
                     completions::insert(
                         tx,
@@ -308,6 +317,39 @@ impl Api {
                 if let Some(id) = id_of(key) {
                     certification::set_entry_level_program_manager(tx, id, true)?;
                 }
+            }
+            // Baie-des-Pins has no coach of its own on the Clients track:
+            // Rajinder paired Marc-André (Riverside) with Chloé for the year,
+            // so he may coach her across offices (see `mastery_domain::scope`).
+            if let (Some(marc), Some(chloe), Some(rajinder)) =
+                (id_of("marc"), id_of("chloe"), id_of("rajinder"))
+            {
+                let starts_on = now.date_naive() - chrono::Duration::days(30);
+                let ends_on = starts_on + chrono::Duration::days(365);
+                let id = new_id(now).to_string();
+                mastery_store::scope::insert_pairing(
+                    tx,
+                    &mastery_store::scope::NewPairing {
+                        id: &id,
+                        coach: marc,
+                        learner: chloe,
+                        paired_by: rajinder,
+                        starts_on,
+                        ends_on: Some(ends_on),
+                        at: now,
+                    },
+                )?;
+                crate::audit::record(
+                    tx,
+                    now,
+                    Some(rajinder),
+                    "pairing.created",
+                    "Marc-André Gagnon coaches Chloé Bergeron",
+                    serde_json::json!({
+                        "pairing": id, "coach": marc.0.to_string(), "learner": chloe.0.to_string(),
+                        "starts_on": starts_on, "ends_on": ends_on, "demo": true,
+                    }),
+                )?;
             }
             // Marc-André was certified at Levels 1 and 2 of his track by
             // Sophie: Level 1 nearly three years ago (expiring soon), Level 2
@@ -337,6 +379,10 @@ impl Api {
                             at: approved_at - chrono::Duration::days(3),
                         },
                     )?;
+                    let valid_until = mastery_domain::certification::valid_until(
+                        approved_at,
+                        mastery_domain::certification::DEFAULT_VALIDITY_MONTHS,
+                    );
                     certification::insert_decision(
                         tx,
                         &certification::NewDecision {
@@ -346,15 +392,22 @@ impl Api {
                             authority: "manager",
                             approved: true,
                             reason: "",
-                            period: Some((
-                                approved_at,
-                                mastery_domain::certification::valid_until(
-                                    approved_at,
-                                    mastery_domain::certification::DEFAULT_VALIDITY_MONTHS,
-                                ),
-                            )),
+                            period: Some((approved_at, valid_until)),
                             at: approved_at,
                         },
+                    )?;
+                    // Seeded history is still recorded in the chain: a
+                    // decision without its audit row does not count.
+                    crate::audit::record(
+                        tx,
+                        approved_at,
+                        Some(sophie),
+                        "certification.approved",
+                        &format!("Marc-André Gagnon clients level {level}"),
+                        serde_json::json!({
+                            "request": request, "reason": "", "authority": "manager",
+                            "valid_until": valid_until, "demo": true,
+                        }),
                     )?;
                 }
             }

@@ -19,6 +19,8 @@ use mastery_types::{
 const MAX_EDIT_BYTES: usize = 512 * 1024;
 /// What `DiffRequest`/`ExportRequest` call the working draft.
 pub const DRAFT: &str = "draft";
+/// The largest pack archive accepted from the window.
+pub const MAX_UPLOAD_MB: u32 = 64;
 
 fn en_fr(en: &str, fr: &str) -> LocalizedText {
     LocalizedText(
@@ -657,6 +659,39 @@ impl Api {
             bytes,
             files.content_hash(),
         ))
+    }
+
+    /// Imports an archive sent from the window as base64: the caller and
+    /// the size are checked before a byte of it is decoded.
+    pub fn import_pack_upload(
+        &self,
+        caller: &Caller,
+        archive_base64: &str,
+        progress: impl FnMut(usize, usize),
+        now: DateTime<Utc>,
+    ) -> Result<ImportDone> {
+        use base64::Engine;
+        caller.require_person(Permission::DesignCourses)?;
+        if archive_base64.len() / 4 * 3 > MAX_UPLOAD_MB as usize * 1024 * 1024 {
+            return Err(ApiError::problem(mastery_types::Problem::UploadTooLarge {
+                max_mb: MAX_UPLOAD_MB,
+            }));
+        }
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(archive_base64.as_bytes())
+            .map_err(|e| {
+                ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!("the archive could not be received: {e}"),
+                )
+            })?;
+        self.import_pack(caller, &bytes, progress, now)
+    }
+
+    /// May the caller watch a pack export's or import's progress? (The
+    /// shell asks before it answers a progress poll.)
+    pub fn may_design(&self, caller: &Caller) -> Result<()> {
+        caller.require_person(Permission::DesignCourses).map(drop)
     }
 
     /// Imports an archive: checked byte for byte, then parsed; a published

@@ -25,16 +25,18 @@ mod coaching;
 mod demo;
 mod designer;
 mod errors;
+mod integrity;
 mod learning;
 mod observations;
 mod password;
+mod scope;
 mod team;
 
 pub use caller::Caller;
 pub use catalogue::PackLoad;
 pub use certification::VALIDITY_SETTING;
 pub use demo::{DemoSummary, DEMO_PASSWORD};
-pub use designer::DRAFT;
+pub use designer::{DRAFT, MAX_UPLOAD_MB};
 pub use mastery_types::{ApiError, ErrorCode};
 
 use mastery_packs::Pack;
@@ -62,6 +64,8 @@ pub struct Api {
     /// refuses updates), so a parsed one can be kept for the life of the
     /// process; this saves parsing ≈1 MB of JSON on every call.
     packs: std::sync::Mutex<std::collections::HashMap<(String, String), Arc<Pack>>>,
+    /// How far the audit chain is verified (see `integrity.rs`).
+    chain: std::sync::Mutex<integrity::ChainCursor>,
 }
 
 impl Api {
@@ -71,6 +75,7 @@ impl Api {
         Ok(Api {
             store: Store::open(path)?,
             packs: Default::default(),
+            chain: Default::default(),
         })
     }
 
@@ -79,6 +84,7 @@ impl Api {
         Ok(Api {
             store: Store::open_in_memory()?,
             packs: Default::default(),
+            chain: Default::default(),
         })
     }
 

@@ -58,13 +58,26 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<ObservationView> {
         let me = caller.require_person(Permission::CoachLearners)?;
-        if req.learner == me {
-            return Err(ApiError::new(
-                ErrorCode::Forbidden,
-                "nobody assesses themself",
-            ));
-        }
+        self.require_coach_scope(me, req.learner, now)?;
         self.require_learner(req.learner)?;
+        // Assessed on a course the learner may take: not one still locked
+        // behind Levels 1 and 2.
+        let learner_view = self.learner_view(req.learner)?;
+        if let Err(e) = learner_view.open_course(&req.course) {
+            if e.code != ErrorCode::Forbidden {
+                return Err(e);
+            }
+            let name = self.placed(req.learner)?.name;
+            let course = learner_view
+                .pack
+                .course(&req.course)
+                .map(|c| c.title.clone())
+                .unwrap_or_default();
+            return Err(ApiError::problem(mastery_types::Problem::CourseLockedFor {
+                name,
+                course,
+            }));
+        }
         let pack = self.latest_pack()?;
         let rubric = pack
             .exam_of(&req.course)

@@ -11,20 +11,11 @@ use mastery_types::{
     TeamView,
 };
 
-/// Today where the person works (UTC if their office has no valid zone).
-fn office_today(api: &Api, person: PersonId, now: DateTime<Utc>) -> Result<NaiveDate> {
-    let tz = api.store.read(|c| assigned::office_time_zone(c, person))?;
-    Ok(match tz.and_then(|z| z.parse::<chrono_tz::Tz>().ok()) {
-        Some(tz) => now.with_timezone(&tz).date_naive(),
-        None => now.date_naive(),
-    })
-}
-
 impl Api {
     /// What is assigned to a person, with completion and lateness.
     fn due_for(&self, person: PersonId, now: DateTime<Utc>) -> Result<Vec<DueCourse>> {
         let view = self.learner_view(person)?;
-        let today = office_today(self, person, now)?;
+        let today = self.office_today(person, now)?;
         let rows = self.store.read(|c| assigned::current(c, person))?;
         let mut out = Vec::new();
         for (course, due, note, by) in rows {
@@ -102,7 +93,10 @@ impl Api {
             let p = std::mem::take(&mut m.progress);
             m.progress = order.iter().filter_map(|i| p.get(*i).copied()).collect();
         }
+        let (pairings, coaches) = self.team_pairings(me, now)?;
         Ok(TeamView {
+            pairings,
+            coaches,
             members,
             courses: pack
                 .courses
@@ -123,24 +117,9 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<DueCourse> {
         let me = caller.require_person(Permission::ManageStaff)?;
-        let person = self
-            .store
-            .read(|c| mastery_store::people::person(c, req.learner))?
-            .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("there is no employee {}", req.learner),
-                )
-            })?;
-        if person.manager_id != Some(me) {
-            return Err(ApiError::new(
-                ErrorCode::Forbidden,
-                format!(
-                    "{} is not one of your staff; only their own manager assigns them courses",
-                    person.display_name
-                ),
-            ));
-        }
+        let person = self.placed(req.learner)?;
+        mastery_domain::scope::is_staff_of(me, &person.placement)
+            .map_err(|r| crate::scope::refusal(r, &person.name))?;
         let view = self.learner_view(req.learner)?;
         if view.pack.course(&req.course).is_none() {
             return Err(ApiError::new(
@@ -148,13 +127,13 @@ impl Api {
                 format!("there is no course {}", req.course),
             ));
         }
-        let today = office_today(self, req.learner, now)?;
+        let today = self.office_today(req.learner, now)?;
         if req.due_on < today {
             return Err(ApiError::new(
                 ErrorCode::InvalidInput,
                 format!(
                     "the due date {} is in the past (it is {today} where {} works)",
-                    req.due_on, person.display_name
+                    req.due_on, person.name
                 ),
             ));
         }

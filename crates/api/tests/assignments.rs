@@ -117,7 +117,7 @@ fn submitted_returned_resubmitted_accepted() {
         .expect_err("awaits review");
     assert_eq!(again.code, ErrorCode::Conflict);
 
-    let queue = api.review_queue(&coach).expect("queue");
+    let queue = api.review_queue(&coach, now()).expect("queue");
     assert_eq!(queue.len(), 1);
     let low = scores(&api, &learner, 1);
     let err = api
@@ -201,7 +201,7 @@ fn submitted_returned_resubmitted_accepted() {
         .expect("view");
     assert_eq!(view[0].status, AssignmentStatus::Accepted);
     assert_eq!(view[0].submissions.len(), 2, "the history stays");
-    assert!(api.review_queue(&coach).expect("queue").is_empty());
+    assert!(api.review_queue(&coach, now()).expect("queue").is_empty());
     let err = api
         .submit_assignment(&learner, &submit("Once more.", vec![]), now())
         .expect_err("accepted");
@@ -286,7 +286,7 @@ fn bad_submissions_and_reviews_are_refused() {
         .expect("submitted");
     // Not reviewable by its author (also a coach) nor by a plain learner.
     assert!(
-        api.review_queue(&learner).expect("queue").is_empty(),
+        api.review_queue(&learner, now()).expect("queue").is_empty(),
         "own work is not in one's queue"
     );
     let review = |who: &Caller, scores: Vec<CriterionScore>| {
@@ -332,7 +332,7 @@ fn bad_submissions_and_reviews_are_refused() {
         .message
         .contains("no criterion"));
     assert_eq!(
-        api.review_queue(&coach).expect("queue").len(),
+        api.review_queue(&coach, now()).expect("queue").len(),
         1,
         "still awaiting review"
     );
@@ -435,7 +435,7 @@ fn a_team_submits_one_synthesis_that_every_member_sees() {
     );
 
     // The coach accepts; every member's course records the synthesis.
-    let queue = api.review_queue(&coach).expect("queue");
+    let queue = api.review_queue(&coach, now()).expect("queue");
     let sub = queue
         .iter()
         .find(|s| s.assignment == "team-synthesis")

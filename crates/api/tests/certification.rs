@@ -195,17 +195,22 @@ fn a_learner_requests_the_manager_returns_then_approves() {
         .into_iter()
         .map(|a| a.action)
         .collect();
-    assert_eq!(
-        actions,
-        [
-            "certification.approved",
-            "certification.requested",
-            "certification.returned",
-            "certification.requested",
-            "signing_key.created"
-        ]
-    );
-    assert_eq!((report.rows, report.first_broken), (5, None));
+    // Newest first: the four acts, the demo's seeded history (Marc-André's
+    // two approvals, his pairing with Chloé, the 15 role grants), the
+    // signing key made at first run.
+    let mut expected = vec![
+        "certification.approved",
+        "certification.requested",
+        "certification.returned",
+        "certification.requested",
+        "certification.approved",
+        "certification.approved",
+        "pairing.created",
+    ];
+    expected.extend(["roles.granted"; 15]);
+    expected.push("signing_key.created");
+    assert_eq!(actions, expected);
+    assert_eq!((report.rows, report.first_broken), (23, None));
 }
 
 /// Marks every Level 1 course complete for `who` (recorded, as HR's prior
@@ -708,8 +713,9 @@ fn a_tampered_audit_log_names_the_first_broken_link() {
         )
         .expect("approved");
         let ok = api.verify_audit(&Caller::LocalOperator).expect("verify");
-        // The signing key made at first run, then four acts.
-        assert_eq!((ok.rows, ok.first_broken), (5, None));
+        // The signing key made at first run, the demo's seeded history (15
+        // role grants, a pairing, 2 approvals), then four acts.
+        assert_eq!((ok.rows, ok.first_broken), (23, None));
         assert!(ok.head.is_some());
     }
     let copy = |name: &str| {

@@ -13,9 +13,26 @@ pub fn now() -> DateTime<Utc> {
         .expect("valid")
 }
 
+/// The office every test person works in, so coaches and learners made
+/// by [`person`] are in each other's scope.
+pub const OFFICE: &str = "test-office";
+
 pub fn api() -> Api {
     let api = Api::open_in_memory().expect("in-memory api");
     api.load_shipped_pack(now()).expect("pack loads");
+    api.store()
+        .write(|tx| {
+            mastery_store::people::insert_org_unit(
+                tx,
+                &mastery_store::people::NewOrgUnit {
+                    id: OFFICE,
+                    name: "Test Service Centre",
+                    parent_id: None,
+                    time_zone: "America/Toronto",
+                },
+            )
+        })
+        .expect("office");
     api
 }
 
@@ -28,6 +45,8 @@ pub fn new_user(n: u32, roles: &[Role]) -> NewUser {
         roles: roles.to_vec(),
         language: "en".into(),
         home_track: None,
+        office: Some(OFFICE.into()),
+        manager: None,
     }
 }
 
@@ -77,4 +96,27 @@ pub fn publish_req(version: &str) -> PublishRequest {
             .collect(),
         ),
     }
+}
+
+/// Records `course` as completed for `who` (prior learning, as HR would
+/// send it), so the courses after it open.
+pub fn record_completion(api: &Api, who: mastery_types::PersonId, course: &str) {
+    let version = mastery_packs::shipped().expect("pack").version;
+    api.store()
+        .write(|tx| {
+            mastery_store::completions::insert(
+                tx,
+                &mastery_store::completions::CompletionFact {
+                    id: uuid::Uuid::now_v7(),
+                    person: who,
+                    course: &mastery_types::CourseId(course.into()),
+                    pack_id: PROGRAM_PACK_ID,
+                    pack_version: &version,
+                    source: "prior_learning",
+                    recorded_by: None,
+                    recorded_at: now(),
+                },
+            )
+        })
+        .expect("completion recorded");
 }

@@ -9,4 +9,5 @@ mod common;
 mod designer;
 mod learning;
 mod rbac;
+mod scope;
 mod team;

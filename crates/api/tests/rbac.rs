@@ -221,7 +221,7 @@ fn commands() -> Vec<(&'static str, Command)> {
                 other => other.map(drop),
             }
         }),
-        ("coach_home", |api, c, _| api.coach_home(c).map(drop)),
+        ("coach_home", |api, c, _| api.coach_home(c, now()).map(drop)),
         ("log_coaching", |api, c, _| {
             // Allowed callers get past the role check to "no such learner".
             let req = CoachingRequest {
@@ -239,7 +239,7 @@ fn commands() -> Vec<(&'static str, Command)> {
             }
         }),
         ("learner_coaching", |api, c, _| {
-            match api.learner_coaching(c, PersonId(uuid::Uuid::nil())) {
+            match api.learner_coaching(c, PersonId(uuid::Uuid::nil()), now()) {
                 Err(e) if e.code == ErrorCode::NotFound => Ok(()),
                 other => other.map(drop),
             }
@@ -272,7 +272,9 @@ fn commands() -> Vec<(&'static str, Command)> {
                 other => other.map(drop),
             }
         }),
-        ("review_queue", |api, c, _| api.review_queue(c).map(drop)),
+        ("review_queue", |api, c, _| {
+            api.review_queue(c, now()).map(drop)
+        }),
         ("review_submission", |api, c, _| {
             let req = ReviewRequest {
                 submission_id: "none".into(),
@@ -376,6 +378,45 @@ fn commands() -> Vec<(&'static str, Command)> {
             )
             .map(drop)
         }),
+        ("import_pack_upload", |api, c, _| {
+            // Allowed callers get past the role check to the decoding.
+            match api.import_pack_upload(c, "%%%", |_, _| {}, now()) {
+                Err(e) if e.code == ErrorCode::InvalidInput => Ok(()),
+                other => other.map(drop),
+            }
+        }),
+        ("may_design", |api, c, _| api.may_design(c)),
+        ("offices", |api, c, _| api.offices(c).map(drop)),
+        ("unlock_account", |api, c, _| {
+            // Allowed callers get past the role check to "no such account".
+            let req = mastery_types::UnlockRequest {
+                person_id: PersonId(uuid::Uuid::nil()),
+            };
+            match api.unlock_account(c, &req, now()) {
+                Err(e) if e.code == ErrorCode::NotFound => Ok(()),
+                other => other,
+            }
+        }),
+        ("pair_coach", |api, c, _| {
+            let req = mastery_types::PairCoachRequest {
+                coach: PersonId(uuid::Uuid::nil()),
+                learner: PersonId(uuid::Uuid::nil()),
+                ends_on: None,
+            };
+            match api.pair_coach(c, &req, now()) {
+                Err(e) if e.code == ErrorCode::NotFound => Ok(()),
+                other => other.map(drop),
+            }
+        }),
+        ("end_pairing", |api, c, _| {
+            let req = mastery_types::EndPairingRequest {
+                pairing_id: "none".into(),
+            };
+            match api.end_pairing(c, &req, now()) {
+                Err(e) if e.code == ErrorCode::NotFound => Ok(()),
+                other => other,
+            }
+        }),
         ("import_pack", |api, c, _| {
             // Allowed callers get past the role check to the archive check.
             match api.import_pack(c, b"not a zip", |_, _| {}, now()) {
@@ -419,7 +460,10 @@ fn allowed(command: &str, role: Option<Role>) -> bool {
             | "request_certification",
             Some(Role::Learner),
         ) => true,
-        ("my_team" | "assign_course" | "delegate_approvals", Some(Role::Manager)) => true,
+        (
+            "my_team" | "assign_course" | "delegate_approvals" | "pair_coach" | "end_pairing",
+            Some(Role::Manager),
+        ) => true,
         // Coaches only ever decide as a manager's delegate (checked per request).
         ("approval_home" | "decide_certification", Some(Role::Coach | Role::Manager)) => true,
         ("certification_admin" | "revoke_certification", Some(Role::Administrator)) => true,
@@ -440,13 +484,17 @@ fn allowed(command: &str, role: Option<Role>) -> bool {
             | "verify_credential",
             Some(_),
         ) => true,
-        ("list_users" | "add_user", Some(Role::Administrator) | None) => true,
+        (
+            "list_users" | "add_user" | "offices" | "unlock_account",
+            Some(Role::Administrator) | None,
+        ) => true,
         // Only the local operator seeds the demo (into an empty database:
         // see the next tests for a database that has accounts).
         ("seed_demo", None) => true,
         (
             "designer_home" | "draft_tree" | "draft_file" | "check_edit" | "save_edit"
-            | "discard_draft" | "publish" | "diff_versions" | "export_pack" | "import_pack",
+            | "discard_draft" | "publish" | "diff_versions" | "export_pack" | "import_pack"
+            | "import_pack_upload" | "may_design",
             Some(Role::CourseDesigner),
         ) => true,
         _ => false,

@@ -110,7 +110,10 @@ fn only_the_own_manager_assigns_and_bad_dates_are_refused() {
         .expect_err("not his staff");
     assert_eq!(err.code, ErrorCode::Forbidden);
     assert!(
-        err.message.contains("only their own manager"),
+        matches!(
+            err.problem,
+            Some(mastery_types::Problem::NotYourStaff { .. })
+        ),
         "{}",
         err.message
     );

@@ -82,6 +82,9 @@ enum UserCommand {
         /// The person's own track: clients, colleagues, communities or staff
         #[arg(long, value_parser = parse_track)]
         track: Option<Track>,
+        /// The office (org unit id) the person works in
+        #[arg(long)]
+        office: Option<String>,
     },
     /// List accounts
     List,
@@ -171,6 +174,7 @@ fn run(cli: Cli) -> Result<()> {
             roles,
             language,
             track,
+            office,
         }) => {
             let (api, _) = open(cli.db)?;
             let mut password = String::new();
@@ -192,6 +196,8 @@ fn run(cli: Cli) -> Result<()> {
                     roles,
                     language: LangTag(language),
                     home_track: track,
+                    office,
+                    manager: None,
                 },
                 now,
             )?;

@@ -15,3 +15,5 @@ pub mod access;
 pub mod accounts;
 pub mod catalogue;
 pub mod certification;
+pub mod integrity;
+pub mod scope;

@@ -18,7 +18,10 @@ type Text = Spanned<BTreeMap<String, String>>;
 /// drops scripts, event-handler attributes and `javascript:` links. Pictures
 /// named `images/<name>` are replaced by the pack's `data:` URL for them
 /// (`images`, from [`crate::Pack::images`]); only `data:image/…` URLs on
-/// pictures survive cleaning, never on links.
+/// pictures survive cleaning, never on links. Relative links are dropped
+/// (the app is one page: nothing inside it to link to); web links keep
+/// `rel="noopener noreferrer"`, and the window opens them in the system's
+/// browser after the user confirms the address, never in itself.
 pub fn render_markdown(markdown: &str, images: &BTreeMap<String, String>) -> String {
     use pulldown_cmark::{html, CowStr, Event, Parser, Tag};
     let parser = Parser::new_ext(markdown, options()).map(|event| match event {
@@ -45,6 +48,7 @@ pub fn render_markdown(markdown: &str, images: &BTreeMap<String, String>) -> Str
     html::push_html(&mut raw, parser);
     ammonia::Builder::default()
         .add_url_schemes(&["data"])
+        .url_relative(ammonia::UrlRelative::Deny)
         .attribute_filter(|element, attribute, value| {
             let is_data = value.trim_start().to_ascii_lowercase().starts_with("data:");
             match (element, attribute) {

@@ -413,3 +413,25 @@ fn pictures_from_the_pack_render_as_data_urls_and_nothing_else_does() {
     assert!(!html.contains("data:text"), "{html}");
     assert!(!html.contains("onerror"), "{html}");
 }
+
+/// The sanitizer's rule for links (ARCHITECTURE.md, "the window never
+/// leaves the app"): web links stay, marked `noopener noreferrer`, for the
+/// window to open in the system's browser after confirmation; relative and
+/// script links go.
+#[test]
+fn web_links_stay_marked_and_relative_or_script_links_go() {
+    let html = mastery_packs::render_markdown(
+        "See [the policy](https://www.canada.ca/en/policy.html), [a page](other.html), \
+         [script](javascript:alert(1)) and <a href=\"//evil.example/x\">this</a>.",
+        &Default::default(),
+    );
+    assert!(
+        html.contains(
+            "<a href=\"https://www.canada.ca/en/policy.html\" rel=\"noopener noreferrer\">"
+        ),
+        "{html}"
+    );
+    assert!(!html.contains("other.html"), "{html}");
+    assert!(!html.contains("javascript"), "{html}");
+    assert!(!html.contains("evil.example"), "{html}");
+}

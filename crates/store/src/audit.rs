@@ -9,7 +9,8 @@
 
 use crate::Result;
 use chrono::{DateTime, Utc};
-use mastery_types::{BrokenLink, PersonId};
+use mastery_domain::integrity::RoleAudit;
+use mastery_types::{BrokenLink, PersonId, Role};
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
@@ -95,17 +96,43 @@ pub fn append(conn: &Connection, e: &Entry<'_>) -> Result<()> {
 
 /// Walks the chain from the first row: `(rows, first broken link, head hash)`.
 pub fn verify(conn: &Connection) -> Result<(u64, Option<BrokenLink>, Option<String>)> {
+    let walk = verify_from(conn, 0, GENESIS)?;
+    Ok((
+        walk.rows,
+        walk.broken,
+        (walk.last_seq > 0).then_some(walk.last_hash),
+    ))
+}
+
+/// Where a walk of the chain stopped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Walk {
+    /// Rows read in this walk.
+    pub rows: u64,
+    /// The last row found intact (0: none) and its hash.
+    pub last_seq: i64,
+    pub last_hash: String,
+    /// The first broken link, where the walk stopped.
+    pub broken: Option<BrokenLink>,
+}
+
+/// Walks the chain from the row after `after_seq`, whose hash must be
+/// `prev` (`0` and [`GENESIS`] for the whole chain): lets a process verify
+/// once and then only the rows appended since.
+pub fn verify_from(conn: &Connection, after_seq: i64, prev: &str) -> Result<Walk> {
     let mut stmt = conn.prepare_cached(
         "SELECT seq, id, at, COALESCE(actor_id, ''), action, subject, details_json, prev_hash, hash
-         FROM audit_log ORDER BY seq",
+         FROM audit_log WHERE seq > ?1 ORDER BY seq",
     )?;
-    let mut rows = stmt.query([])?;
-    let mut count = 0u64;
-    let mut expected_seq = 1i64;
-    let mut prev = GENESIS.to_owned();
-    let mut head = None;
+    let mut rows = stmt.query([after_seq])?;
+    let mut walk = Walk {
+        rows: 0,
+        last_seq: after_seq,
+        last_hash: prev.to_owned(),
+        broken: None,
+    };
     while let Some(r) = rows.next()? {
-        count += 1;
+        walk.rows += 1;
         let seq: i64 = r.get(0)?;
         let id: String = r.get(1)?;
         let at: String = r.get(2)?;
@@ -115,49 +142,104 @@ pub fn verify(conn: &Connection) -> Result<(u64, Option<BrokenLink>, Option<Stri
         let details: String = r.get(6)?;
         let prev_hash: String = r.get(7)?;
         let hash: String = r.get(8)?;
-        let broken = |problem: String| BrokenLink {
-            seq,
-            id: id.clone(),
-            problem,
-        };
-        if seq != expected_seq {
-            return Ok((
-                count,
-                Some(broken(format!(
-                    "row {expected_seq} is missing: the chain jumps from row {} to row {seq}",
-                    expected_seq - 1
-                ))),
-                head,
-            ));
-        }
-        if prev_hash != prev {
-            return Ok((
-                count,
-                Some(broken(format!(
-                    "its link to row {} does not match: a row before it was altered or removed",
-                    seq - 1
-                ))),
-                head,
-            ));
-        }
-        if hash_of(
+        let expected_seq = walk.last_seq + 1;
+        let problem = if seq != expected_seq {
+            Some(format!(
+                "row {expected_seq} is missing: the chain jumps from row {} to row {seq}",
+                walk.last_seq
+            ))
+        } else if prev_hash != walk.last_hash {
+            Some(format!(
+                "its link to row {} does not match: a row before it was altered or removed",
+                seq - 1
+            ))
+        } else if hash_of(
             seq,
             [&prev_hash, &id, &at, &actor, &action, &subject, &details],
         ) != hash
         {
-            return Ok((
-                count,
-                Some(broken(
-                    "its content does not match its hash: the row was altered".to_owned(),
-                )),
-                head,
-            ));
+            Some("its content does not match its hash: the row was altered".to_owned())
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            walk.broken = Some(BrokenLink { seq, id, problem });
+            return Ok(walk);
         }
-        prev = hash.clone();
-        head = Some(hash);
-        expected_seq += 1;
+        walk.last_seq = seq;
+        walk.last_hash = hash;
     }
-    Ok((count, None, head))
+    Ok(walk)
+}
+
+/// The latest audit row granting a person's roles (the whole set).
+pub fn role_audit(conn: &Connection, person: PersonId) -> Result<Option<RoleAudit>> {
+    let row: Option<(i64, String)> = conn
+        .prepare_cached(
+            "SELECT seq, details_json FROM audit_log
+             WHERE action IN ('roles.granted', 'roles.adopted')
+               AND json_extract(details_json, '$.person') = ?1
+             ORDER BY seq DESC LIMIT 1",
+        )?
+        .query_row([person.0.to_string()], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    Ok(row.and_then(|(seq, details)| role_audit_of(seq, &details)))
+}
+
+/// The latest roles audit row of everyone, for the audit check.
+pub fn all_role_audits(conn: &Connection) -> Result<Vec<(PersonId, RoleAudit)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT json_extract(details_json, '$.person'), MAX(seq), details_json FROM audit_log
+         WHERE action IN ('roles.granted', 'roles.adopted')
+         GROUP BY json_extract(details_json, '$.person')",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, Option<String>>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(person, seq, details)| {
+            let person = uuid::Uuid::parse_str(person.as_deref()?).ok()?;
+            Some((PersonId(person), role_audit_of(seq, &details)?))
+        })
+        .collect())
+}
+
+/// What a roles row grants. A row altered so that it no longer reads as a
+/// grant vouches for nothing — deliberately not an error: the chain check
+/// reports the alteration itself, and refusing every role because of it
+/// would lock everyone out, administrators included.
+fn role_audit_of(seq: i64, details: &str) -> Option<RoleAudit> {
+    #[derive(serde::Deserialize)]
+    struct Details {
+        roles: Vec<String>,
+    }
+    let d: Details = serde_json::from_str(details).ok()?;
+    let roles = d
+        .roles
+        .iter()
+        .map(|n| Role::parse(n))
+        .collect::<Option<Vec<Role>>>()?;
+    Some(RoleAudit { seq, roles })
+}
+
+/// Requests whose revocation the chain records, for the audit check to
+/// compare with the revocation rows.
+pub fn revoked_requests(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT json_extract(details_json, '$.request') FROM audit_log
+         WHERE action = 'certification.revoked'",
+    )?;
+    let rows = stmt
+        .query_map([], |r| r.get::<_, Option<String>>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows.into_iter().flatten().collect())
 }
 
 /// One row as the viewer shows it.

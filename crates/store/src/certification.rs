@@ -102,12 +102,23 @@ pub struct RequestRow {
     pub decision: Option<DecisionRow>,
     /// `(by, reason, at)`.
     pub revocation: Option<(String, String, DateTime<Utc>)>,
+    /// The audit row recording the decision, if the chain has one: a
+    /// decision counts only with it (`mastery_domain::integrity`).
+    pub decision_audit: Option<mastery_domain::integrity::DecisionAudit>,
 }
 
 const SELECT: &str = "SELECT r.id, r.person_id, p.display_name, p.employee_number, r.track, r.level, r.course_id,
         r.pack_version, r.evidence_json, r.requested_at,
         d.decided_by, dp.display_name, d.authority, d.decision, d.reason, d.valid_from, d.valid_until, d.decided_at,
-        vp.display_name, v.reason, v.at
+        vp.display_name, v.reason, v.at,
+        (SELECT a.seq FROM audit_log a
+          WHERE a.action IN ('certification.approved', 'certification.returned', 'certification.adopted')
+            AND json_extract(a.details_json, '$.request') = r.id ORDER BY a.seq LIMIT 1),
+        (SELECT CASE a.action WHEN 'certification.approved' THEN 1 WHEN 'certification.returned' THEN 0
+                ELSE json_extract(a.details_json, '$.decision') = 'approved' END
+           FROM audit_log a
+          WHERE a.action IN ('certification.approved', 'certification.returned', 'certification.adopted')
+            AND json_extract(a.details_json, '$.request') = r.id ORDER BY a.seq LIMIT 1)
  FROM certification_requests r
  JOIN persons p ON p.id = r.person_id
  LEFT JOIN certification_decisions d ON d.request_id = r.id
@@ -139,6 +150,12 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestRow> {
         )),
         None => None,
     };
+    let audit_seq: Option<i64> = r.get(21)?;
+    let audit_approved: Option<bool> = r.get(22)?;
+    let decision_audit = audit_seq.map(|seq| mastery_domain::integrity::DecisionAudit {
+        seq,
+        approved: audit_approved.unwrap_or(false),
+    });
     Ok(RequestRow {
         id: r.get(0)?,
         person_id: r.get(1)?,
@@ -152,6 +169,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestRow> {
         requested_at: r.get(9)?,
         decision,
         revocation,
+        decision_audit,
     })
 }
 
@@ -184,9 +202,22 @@ pub fn request(conn: &Connection, id: &str) -> Result<Option<RequestRow>> {
     Ok(query(conn, "WHERE r.id = ?1", [id])?.into_iter().next())
 }
 
-/// Requests waiting for a decision, oldest first.
+/// Every request, oldest first (the audit check).
+pub fn all_requests(conn: &Connection) -> Result<Vec<RequestRow>> {
+    query(conn, "", [])
+}
+
+/// Requests waiting for a decision, oldest first, with those whose
+/// decision row the audit chain does not record (the API treats those as
+/// undecided).
 pub fn pending(conn: &Connection) -> Result<Vec<RequestRow>> {
-    query(conn, "WHERE d.request_id IS NULL", [])
+    query(
+        conn,
+        "WHERE d.request_id IS NULL OR NOT EXISTS (SELECT 1 FROM audit_log a
+             WHERE a.action IN ('certification.approved', 'certification.returned', 'certification.adopted')
+               AND json_extract(a.details_json, '$.request') = r.id)",
+        [],
+    )
 }
 
 /// Every approved request (periods of certification), oldest first.

@@ -19,7 +19,12 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0009_lesson_positions.sql"),
     include_str!("../migrations/0010_certification.sql"),
     include_str!("../migrations/0011_org_keys.sql"),
+    include_str!("../migrations/0012_scope.sql"),
 ];
+
+/// Schema 12 adopts, once, the role grants and certification decisions
+/// written before it without an audit row (see its SQL).
+const ADOPTION_MIGRATION: usize = 12;
 
 /// The schema version this build writes (SQLite `user_version`).
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;
@@ -43,6 +48,7 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        create_private(path)?;
         let conn = Connection::open_with_flags(path, flags)?;
         Store::setup(conn, path)
     }
@@ -76,7 +82,22 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         // Room for every query a derivation repeats per person and course.
         conn.set_prepared_statement_cache_capacity(64);
-        let migrations = Migrations::new(MIGRATIONS.iter().map(|sql| M::up(sql)).collect());
+        let migrations = Migrations::new(
+            MIGRATIONS
+                .iter()
+                .enumerate()
+                .map(|(i, sql)| {
+                    if i + 1 == ADOPTION_MIGRATION {
+                        M::up_with_hook(sql, |tx: &Transaction<'_>| {
+                            adopt_unaudited(tx)
+                                .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+                        })
+                    } else {
+                        M::up(sql)
+                    }
+                })
+                .collect(),
+        );
         migrations.to_latest(&mut conn)?;
         Ok(Store {
             conn: Mutex::new(conn),
@@ -107,6 +128,116 @@ impl Store {
     pub fn schema_version(&self) -> Result<i64> {
         self.read(|c| Ok(c.query_row("PRAGMA user_version", [], |r| r.get(0))?))
     }
+}
+
+/// Creates a new database file (and its folder) readable by its owner only:
+/// it holds personal information and coaching notes. SQLite gives the WAL
+/// and shared-memory files the database file's permissions. An existing
+/// file that others may read is tightened the same way.
+fn create_private(path: &Path) -> Result<()> {
+    let open_err = |source| StoreError::Open {
+        path: path.display().to_string(),
+        source,
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(path)
+        {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                let meta = std::fs::metadata(path).map_err(open_err)?;
+                if meta.is_file() && meta.permissions().mode() & 0o077 != 0 {
+                    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+                        .map_err(open_err)?;
+                }
+            }
+            Err(e) => return Err(open_err(e)),
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = open_err;
+    }
+    Ok(())
+}
+
+/// Appends to the audit chain, once, the role grants and certification
+/// decisions that predate schema 12 and have no audit row (the demo
+/// organization's, seeded as data): from schema 12 on, only what the chain
+/// records counts. Each adopted row keeps the act's own time.
+fn adopt_unaudited(tx: &Transaction<'_>) -> Result<()> {
+    use chrono::{DateTime, Utc};
+    let new_id = |at: DateTime<Utc>| {
+        let secs = u64::try_from(at.timestamp()).unwrap_or(0);
+        uuid::Uuid::new_v7(uuid::Timestamp::from_unix(
+            uuid::NoContext,
+            secs,
+            at.timestamp_subsec_nanos(),
+        ))
+        .to_string()
+    };
+    let grants: Vec<(String, String, DateTime<Utc>)> = tx
+        .prepare(
+            "SELECT g.person_id, group_concat(g.role, ','), MAX(g.granted_at) FROM role_grants g
+             WHERE NOT EXISTS (SELECT 1 FROM audit_log a
+                               WHERE a.action IN ('roles.granted', 'roles.adopted')
+                                 AND json_extract(a.details_json, '$.person') = g.person_id)
+             GROUP BY g.person_id ORDER BY MAX(g.granted_at), g.person_id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (person, roles, at) in grants {
+        let mut roles: Vec<&str> = roles.split(',').collect();
+        roles.sort_unstable();
+        crate::audit::append(
+            tx,
+            &crate::audit::Entry {
+                id: &new_id(at),
+                at,
+                actor: None,
+                action: "roles.adopted",
+                subject: &person,
+                details_json: &serde_json::json!({
+                    "person": person, "roles": roles,
+                    "reason": "granted before schema 12 without an audit row",
+                })
+                .to_string(),
+            },
+        )?;
+    }
+    let decisions: Vec<(String, String, DateTime<Utc>)> = tx
+        .prepare(
+            "SELECT d.request_id, d.decision, d.decided_at FROM certification_decisions d
+             WHERE NOT EXISTS (SELECT 1 FROM audit_log a
+                               WHERE a.action IN ('certification.approved', 'certification.returned', 'certification.adopted')
+                                 AND json_extract(a.details_json, '$.request') = d.request_id)
+             ORDER BY d.decided_at, d.request_id",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (request, decision, at) in decisions {
+        crate::audit::append(
+            tx,
+            &crate::audit::Entry {
+                id: &new_id(at),
+                at,
+                actor: None,
+                action: "certification.adopted",
+                subject: &request,
+                details_json: &serde_json::json!({
+                    "request": request, "decision": decision,
+                    "reason": "decided before schema 12 without an audit row",
+                })
+                .to_string(),
+            },
+        )?;
+    }
+    Ok(())
 }
 
 /// Refuses a non-empty file that does not start with the SQLite header,

@@ -21,6 +21,7 @@ pub mod learning;
 pub mod observations;
 pub mod packs;
 pub mod people;
+pub mod scope;
 pub mod sessions;
 pub mod settings;
 pub mod teams;

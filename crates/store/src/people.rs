@@ -35,6 +35,22 @@ pub fn insert_org_unit(conn: &Connection, unit: &NewOrgUnit<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Every office, by name.
+pub fn org_units(conn: &Connection) -> Result<Vec<mastery_types::Office>> {
+    let mut stmt = conn
+        .prepare_cached("SELECT id, name, time_zone FROM org_units ORDER BY name COLLATE NOCASE")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok(mastery_types::Office {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                time_zone: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Person {
     pub id: PersonId,
@@ -236,7 +252,10 @@ pub fn set_roles(
     Ok(())
 }
 
-pub fn roles(conn: &Connection, person: PersonId) -> Result<Vec<Role>> {
+/// The role rows of a person, as stored. Not what they may do: a row counts
+/// only when the audit chain vouches for it (`mastery_domain::integrity`);
+/// `mastery_api` asks that rule before any use.
+pub fn granted_roles(conn: &Connection, person: PersonId) -> Result<Vec<Role>> {
     let mut stmt = conn.prepare_cached("SELECT role FROM role_grants WHERE person_id = ?1")?;
     let names = stmt
         .query_map([person.0.to_string()], |r| r.get::<_, String>(0))?
@@ -247,6 +266,24 @@ pub fn roles(conn: &Connection, person: PersonId) -> Result<Vec<Role>> {
         .collect::<Result<Vec<Role>>>()?;
     roles.sort();
     Ok(roles)
+}
+
+/// Every role row of everyone, for the audit check.
+pub fn all_grants(conn: &Connection) -> Result<Vec<(PersonId, Role)>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT person_id, role FROM role_grants ORDER BY person_id, role")?;
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((PersonId(uuid_col(r, 0)?), r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(p, n)| {
+            Role::parse(&n)
+                .map(|r| (p, r))
+                .ok_or_else(|| StoreError::Corrupt(format!("unknown role {n:?}")))
+        })
+        .collect()
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -270,6 +270,26 @@ pub struct AuditReport {
     pub first_broken: Option<BrokenLink>,
     /// The hash of the last row: note it elsewhere to detect a removed tail.
     pub head: Option<String>,
+    /// Rows in the database the chain does not vouch for (written behind
+    /// the app's back): ignored by every rule, listed here.
+    #[serde(default)]
+    pub unbacked: Vec<UnbackedFact>,
+}
+
+/// A row the audit chain does not record, found by the audit check.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum UnbackedFact {
+    /// A role row without its grant in the chain: the role is not held.
+    RoleGrant { person: String, role: crate::Role },
+    /// A certification decision without its audit row: it does not count.
+    Decision {
+        person: String,
+        request_id: String,
+        approved: bool,
+    },
+    /// The chain records a revocation whose row is missing.
+    MissingRevocation { person: String, request_id: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

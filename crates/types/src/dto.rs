@@ -50,6 +50,20 @@ pub struct NewUser {
     pub roles: Vec<Role>,
     pub language: LangTag,
     pub home_track: Option<Track>,
+    /// The office (org unit id) the person works in.
+    #[serde(default)]
+    pub office: Option<String>,
+    /// Their line manager.
+    #[serde(default)]
+    pub manager: Option<PersonId>,
+}
+
+/// An office (org unit) of the organization.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Office {
+    pub id: String,
+    pub name: String,
+    pub time_zone: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -61,6 +75,12 @@ pub struct UserSummary {
     pub roles: Vec<Role>,
     pub org_unit: Option<String>,
     pub locked: bool,
+}
+
+/// An administrator lifts the sign-in lock of an account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnlockRequest {
+    pub person_id: PersonId,
 }
 
 /// The program as one learner sees it.
@@ -219,7 +239,9 @@ debug_without_password!(NewUser {
     display_name,
     roles,
     language,
-    home_track
+    home_track,
+    office,
+    manager
 });
 
 #[cfg(test)]

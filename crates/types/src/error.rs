@@ -81,6 +81,10 @@ impl ApiError {
             | Problem::UsernameTaken { .. }
             | Problem::AlreadySetUp => ErrorCode::Conflict,
             Problem::LockedFor { .. } => ErrorCode::AccountLocked,
+            Problem::NotYourLearner { .. }
+            | Problem::NotYourStaff { .. }
+            | Problem::NotForYourself
+            | Problem::CourseLockedFor { .. } => ErrorCode::Forbidden,
             _ => ErrorCode::InvalidInput,
         };
         Self {
@@ -151,6 +155,26 @@ pub enum Problem {
     LockedFor {
         minutes: i64,
     },
+    /// A coach acting on someone who is not their learner (not in their
+    /// office, not paired with them, not their staff).
+    NotYourLearner {
+        name: String,
+    },
+    /// A manager acting on someone who is not one of their direct reports.
+    NotYourStaff {
+        name: String,
+    },
+    /// Coaching, assessing or reviewing oneself.
+    NotForYourself,
+    /// The course is still locked for that learner (prerequisites missing).
+    CourseLockedFor {
+        name: String,
+        course: crate::LocalizedText,
+    },
+    /// An upload (archive, attachment, file) over the size allowed.
+    UploadTooLarge {
+        max_mb: u32,
+    },
 }
 
 impl Problem {
@@ -165,7 +189,13 @@ impl Problem {
             Problem::NoRole => Some(Field::Roles),
             Problem::BadLanguage { .. } => Some(Field::Language),
             Problem::EmployeeNumberTaken { .. } => Some(Field::EmployeeNumber),
-            Problem::AlreadySetUp | Problem::LockedFor { .. } => None,
+            Problem::AlreadySetUp
+            | Problem::LockedFor { .. }
+            | Problem::NotYourLearner { .. }
+            | Problem::NotYourStaff { .. }
+            | Problem::NotForYourself
+            | Problem::CourseLockedFor { .. }
+            | Problem::UploadTooLarge { .. } => None,
         }
     }
 }
@@ -203,6 +233,25 @@ impl fmt::Display for Problem {
                     f,
                     "too many failed sign-ins; try again in {minutes} minute(s)"
                 )
+            }
+            Problem::NotYourLearner { name } => write!(
+                f,
+                "{name} is not one of your learners: a coach acts for learners of their own office, their own staff, or learners a manager paired with them"
+            ),
+            Problem::NotYourStaff { name } => write!(
+                f,
+                "{name} is not one of your staff: a manager acts for their own direct reports"
+            ),
+            Problem::NotForYourself => {
+                f.write_str("nobody coaches, assesses or reviews themself")
+            }
+            Problem::CourseLockedFor { name, course } => write!(
+                f,
+                "{} is still locked for {name}: its prerequisites are not completed",
+                course.get("en")
+            ),
+            Problem::UploadTooLarge { max_mb } => {
+                write!(f, "the file is larger than the {max_mb} MB allowed")
             }
         }
     }

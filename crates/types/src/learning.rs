@@ -488,6 +488,48 @@ pub struct TeamView {
     /// The courses of the progress overview, by track then level.
     #[serde(default)]
     pub columns: Vec<OverviewColumn>,
+    /// Coaches paired with the manager's staff, ended pairings included.
+    #[serde(default)]
+    pub pairings: Vec<PairingView>,
+    /// Who may be paired as a coach (coaches and managers of the
+    /// organization, with their office).
+    #[serde(default)]
+    pub coaches: Vec<CoachCandidate>,
+}
+
+/// A manager pairs a coach with one of their staff, from today until
+/// `ends_on` (or until the pairing is ended).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairCoachRequest {
+    pub coach: crate::PersonId,
+    pub learner: crate::PersonId,
+    pub ends_on: Option<chrono::NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EndPairingRequest {
+    pub pairing_id: String,
+}
+
+/// A coach paired with one of the manager's staff.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairingView {
+    pub id: String,
+    pub coach: crate::PersonId,
+    pub coach_name: String,
+    pub learner: crate::PersonId,
+    pub learner_name: String,
+    pub starts_on: chrono::NaiveDate,
+    pub ends_on: Option<chrono::NaiveDate>,
+    /// In force today.
+    pub active: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CoachCandidate {
+    pub person_id: crate::PersonId,
+    pub name: String,
+    pub office: Option<String>,
 }
 
 /// A Level 3 assessment of a learner at work, scored on the course's

@@ -3,7 +3,7 @@
 use super::{as_caller, AppState};
 use chrono::Utc;
 use mastery_api::ApiError;
-use mastery_types::{NewUser, UserSummary};
+use mastery_types::{NewUser, Office, UnlockRequest, UserSummary};
 use tauri::State;
 
 #[tauri::command]
@@ -20,4 +20,20 @@ pub async fn add_user(
         api.add_user(caller, &request, Utc::now())
     })
     .await
+}
+
+#[tauri::command]
+pub async fn unlock_account(
+    state: State<'_, AppState>,
+    request: UnlockRequest,
+) -> Result<(), ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.unlock_account(caller, &request, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn offices(state: State<'_, AppState>) -> Result<Vec<Office>, ApiError> {
+    as_caller(&state, |api, caller| api.offices(caller)).await
 }

@@ -30,7 +30,7 @@ pub async fn submit_assignment(
 
 #[tauri::command]
 pub async fn review_queue(state: State<'_, AppState>) -> Result<Vec<SubmissionView>, ApiError> {
-    as_caller(&state, |api, caller| api.review_queue(caller)).await
+    as_caller(&state, |api, caller| api.review_queue(caller, Utc::now())).await
 }
 
 #[tauri::command]

@@ -11,7 +11,7 @@ use tauri::State;
 
 #[tauri::command]
 pub async fn coach_home(state: State<'_, AppState>) -> Result<CoachHome, ApiError> {
-    as_caller(&state, |api, caller| api.coach_home(caller)).await
+    as_caller(&state, |api, caller| api.coach_home(caller, Utc::now())).await
 }
 
 #[tauri::command]
@@ -31,7 +31,7 @@ pub async fn learner_coaching(
     learner: PersonId,
 ) -> Result<Vec<CoachingSessionView>, ApiError> {
     as_caller(&state, move |api, caller| {
-        api.learner_coaching(caller, learner)
+        api.learner_coaching(caller, learner, Utc::now())
     })
     .await
 }

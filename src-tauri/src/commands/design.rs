@@ -97,13 +97,27 @@ pub async fn export_pack(
     state: State<'_, AppState>,
     request: ExportRequest,
 ) -> Result<ExportDone, ApiError> {
-    state.set_progress(Progress {
-        done: 0,
-        total: 1,
-        stage: "writing".into(),
-    });
-    let (name, bytes, hash) =
-        as_caller(&state, move |api, caller| api.export_pack(caller, &request)).await?;
+    let progress = state.progress_handle();
+    let exported = as_caller(&state, move |api, caller| {
+        api.may_design(caller)?;
+        super::store_progress(
+            &progress,
+            Progress {
+                done: 0,
+                total: 1,
+                stage: "writing".into(),
+            },
+        );
+        api.export_pack(caller, &request)
+    })
+    .await;
+    let (name, bytes, hash) = match exported {
+        Ok(x) => x,
+        Err(e) => {
+            state.set_progress(Progress::default());
+            return Err(e);
+        }
+    };
     let dir = super::download_dir()?;
     let written = blocking(move || {
         let path = super::free_path(&dir, &name);
@@ -133,20 +147,11 @@ pub async fn import_pack(
     state: State<'_, AppState>,
     request: ImportRequest,
 ) -> Result<ImportDone, ApiError> {
-    use base64::Engine;
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(request.archive_base64.as_bytes())
-        .map_err(|e| {
-            ApiError::new(
-                ErrorCode::InvalidInput,
-                format!("{} could not be received: {e}", request.file_name),
-            )
-        })?;
     let progress = state.progress_handle();
     let result = as_caller(&state, move |api, caller| {
-        api.import_pack(
+        api.import_pack_upload(
             caller,
-            &bytes,
+            &request.archive_base64,
             |done, total| {
                 let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
                 super::store_progress(
@@ -173,5 +178,6 @@ pub async fn import_pack(
 /// How far the running export or import has got.
 #[tauri::command]
 pub async fn pack_progress(state: State<'_, AppState>) -> Result<Progress, ApiError> {
+    as_caller(&state, |api, caller| api.may_design(caller)).await?;
     Ok(state.progress())
 }

@@ -8,6 +8,7 @@ pub mod certification;
 pub mod coaching;
 pub mod design;
 pub mod learning;
+pub mod links;
 pub mod session;
 pub mod team;
 

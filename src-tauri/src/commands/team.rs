@@ -3,7 +3,9 @@
 use super::{as_caller, AppState};
 use chrono::Utc;
 use mastery_api::ApiError;
-use mastery_types::{AssignCourseRequest, DueCourse, TeamView};
+use mastery_types::{
+    AssignCourseRequest, DueCourse, EndPairingRequest, PairCoachRequest, PairingView, TeamView,
+};
 use tauri::State;
 
 #[tauri::command]
@@ -23,6 +25,28 @@ pub async fn assign_course(
 ) -> Result<DueCourse, ApiError> {
     as_caller(&state, move |api, caller| {
         api.assign_course(caller, &request, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn pair_coach(
+    state: State<'_, AppState>,
+    request: PairCoachRequest,
+) -> Result<PairingView, ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.pair_coach(caller, &request, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn end_pairing(
+    state: State<'_, AppState>,
+    request: EndPairingRequest,
+) -> Result<(), ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.end_pairing(caller, &request, Utc::now())
     })
     .await
 }

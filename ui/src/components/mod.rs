@@ -5,6 +5,8 @@ pub mod course_card;
 pub mod field;
 pub mod header;
 pub mod lang_switch;
+pub mod pairings;
+pub mod prose;
 
 use crate::i18n::I18n;
 use mastery_types::{ApiError, Problem};
@@ -49,6 +51,23 @@ pub fn problem_text(t: &I18n, p: &Problem) -> String {
         Problem::AlreadySetUp => t.t("problem-already-set-up"),
         Problem::LockedFor { minutes } => {
             t.t_args("problem-locked-for", &[("minutes", (*minutes).into())])
+        }
+        Problem::NotYourLearner { name } => {
+            t.t_args("problem-not-your-learner", &[("name", name.clone().into())])
+        }
+        Problem::NotYourStaff { name } => {
+            t.t_args("problem-not-your-staff", &[("name", name.clone().into())])
+        }
+        Problem::NotForYourself => t.t("problem-not-for-yourself"),
+        Problem::CourseLockedFor { name, course } => t.t_args(
+            "problem-course-locked-for",
+            &[
+                ("name", name.clone().into()),
+                ("course", course.get(t.lang()).to_owned().into()),
+            ],
+        ),
+        Problem::UploadTooLarge { max_mb } => {
+            t.t_args("problem-upload-too-large", &[("max", (*max_mb).into())])
         }
     }
 }

@@ -18,6 +18,9 @@ pub fn accounts_page() -> Html {
     let t = &state.i18n;
     let reload = use_state(|| 0u32);
     let users = use_load(*reload, |_| ipc::list_users());
+    let offices = use_load((), |_| ipc::offices());
+    let office = use_state(String::new);
+    let manager = use_state(String::new);
 
     let employee_number = use_state(String::new);
     let name = use_state(String::new);
@@ -33,6 +36,7 @@ pub fn accounts_page() -> Html {
 
     let onsubmit = {
         let busy = busy.clone();
+        let (office, manager) = (office.clone(), manager.clone());
         let (employee_number, name, username, password, roles, outcome, reload, lang) = (
             employee_number.clone(),
             name.clone(),
@@ -57,6 +61,8 @@ pub fn accounts_page() -> Html {
                 roles: (*roles).clone(),
                 language: lang.as_str().into(),
                 home_track: None,
+                office: Some((*office).clone()).filter(|o| !o.is_empty()),
+                manager: manager.parse().ok().map(mastery_types::PersonId),
             };
             let (outcome, reload, password, busy) = (
                 outcome.clone(),
@@ -107,6 +113,22 @@ pub fn accounts_page() -> Html {
         }
     });
 
+    let unlock_error = use_state(|| None::<mastery_types::ApiError>);
+    let unlock = |person_id: mastery_types::PersonId| {
+        let (reload, unlock_error) = (reload.clone(), unlock_error.clone());
+        Callback::from(move |_| {
+            let (reload, unlock_error) = (reload.clone(), unlock_error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match ipc::unlock_account(&mastery_types::UnlockRequest { person_id }).await {
+                    Ok(()) => {
+                        unlock_error.set(None);
+                        reload.set(*reload + 1);
+                    }
+                    Err(e) => unlock_error.set(Some(e)),
+                }
+            });
+        })
+    };
     let table = match &*users {
         None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
         Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
@@ -124,7 +146,13 @@ pub fn accounts_page() -> Html {
                     { for list.iter().map(|u| html! {
                         <tr data-username={u.username.to_string()}>
                             <td>{ u.display_name.clone() }
-                                if u.locked { <span class="pill locked">{ t.t("account-locked") }</span> }</td>
+                                if u.locked {
+                                    <span class="pill locked">{ t.t("account-locked") }</span>
+                                    <button type="button" class="secondary small" onclick={unlock(u.person_id)}
+                                        aria-label={t.t_args("accounts-unlock-label", &[("name", u.display_name.clone().into())])}>
+                                        { t.t("accounts-unlock") }
+                                    </button>
+                                }</td>
                             <td>{ u.username.to_string() }</td>
                             <td>{ u.employee_number.to_string() }</td>
                             <td>{ u.org_unit.clone().unwrap_or_default() }</td>
@@ -134,6 +162,12 @@ pub fn accounts_page() -> Html {
                 </tbody>
             </table>
         },
+    };
+    let table = html! {
+        <>
+            { table }
+            if let Some(e) = &*unlock_error { <p class="error" role="alert">{ error_text(t, e) }</p> }
+        </>
     };
 
     html! {
@@ -149,6 +183,32 @@ pub fn accounts_page() -> Html {
                             hint={Some(AttrValue::from(t.t("username-hint")))} />
                         <TextField id="au-password" invalid={points_at(&last_error, Field::Password)} label={t.t("password")} kind="password" value={(*password).clone()} on_change={set(&password)}
                             autocomplete={Some(AttrValue::Static("new-password"))} hint={Some(AttrValue::from(t.t("password-hint")))} />
+                        <div class="field">
+                            <label for="au-office">{ t.t("office") }</label>
+                            <select id="au-office" onchange={{
+                                let h = office.clone();
+                                Callback::from(move |e: Event| { let s: web_sys::HtmlSelectElement = e.target_unchecked_into(); h.set(s.value()); })
+                            }}>
+                                <option value="" selected={office.is_empty()}>{ t.t("account-no-office") }</option>
+                                { for offices.as_ref().and_then(|o| o.as_ref().ok()).into_iter().flatten().map(|o| html! {
+                                    <option value={o.id.clone()} selected={*office == o.id}>{ o.name.clone() }</option>
+                                }) }
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="au-manager">{ t.t("account-manager") }</label>
+                            <select id="au-manager" onchange={{
+                                let h = manager.clone();
+                                Callback::from(move |e: Event| { let s: web_sys::HtmlSelectElement = e.target_unchecked_into(); h.set(s.value()); })
+                            }}>
+                                <option value="" selected={manager.is_empty()}>{ t.t("account-no-manager") }</option>
+                                { for users.as_ref().and_then(|u| u.as_ref().ok()).into_iter().flatten()
+                                    .filter(|u| u.roles.contains(&Role::Manager))
+                                    .map(|u| html! {
+                                        <option value={u.person_id.0.to_string()} selected={*manager == u.person_id.0.to_string()}>{ u.display_name.clone() }</option>
+                                    }) }
+                            </select>
+                        </div>
                         <fieldset class="roles">
                             <legend>{ t.t("roles") }</legend>
                             { for role_boxes }

@@ -186,7 +186,7 @@ fn assignment_card(p: &CardProps) -> Html {
             </div>
             <details open={a.submissions.is_empty()}>
                 <summary>{ t.t("assignment-brief") }</summary>
-                <div class="prose">{ Html::from_html_unchecked(AttrValue::from(a.brief_html.get(&lang).to_owned())) }</div>
+                <crate::components::prose::Prose html={AttrValue::from(a.brief_html.get(&lang).to_owned())} />
             </details>
             if let Some(r) = &a.rubric { { rubric_table(t, r) } }
             if a.is_team_synthesis {

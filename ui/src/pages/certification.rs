@@ -638,6 +638,32 @@ pub fn certification_admin_page() -> Html {
             }
         },
     };
+    let unbacked_html = match &*report {
+        Some(Ok(r)) if !r.unbacked.is_empty() => {
+            use mastery_types::UnbackedFact;
+            html! {
+                <div class="error-box" id="audit-unbacked" role="alert">
+                    <p><strong>{ t.t("audit-unbacked-title") }</strong></p>
+                    <ul>{ for r.unbacked.iter().map(|u| html! { <li>{ match u {
+                        UnbackedFact::RoleGrant { person, role } => t.t_args("audit-unbacked-role", &[
+                            ("person", person.clone().into()),
+                            ("role", t.t(&format!("role-{}", role.as_str())).into()),
+                        ]),
+                        UnbackedFact::Decision { person, approved, .. } => t.t_args("audit-unbacked-decision", &[
+                            ("person", person.clone().into()),
+                            ("outcome", t.t(if *approved { "audit-unbacked-approved" } else { "audit-unbacked-returned" }).into()),
+                        ]),
+                        UnbackedFact::MissingRevocation { person, .. } => t.t_args("audit-unbacked-revocation", &[
+                            ("person", person.clone().into()),
+                        ]),
+                    } }</li> }) }</ul>
+                    <p>{ t.t("audit-unbacked-help") }</p>
+                </div>
+            }
+        }
+        _ => html! {},
+    };
+    let report_html = html! { <>{ report_html }{ unbacked_html }</> };
     let body = match &*data {
         None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
         Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },

@@ -283,7 +283,9 @@ pub fn draft_editor_page() -> Html {
                 _ => (vec![], vec![]),
             };
             let preview = match &*check {
-                Some(Ok(c)) => Html::from_html_unchecked(AttrValue::from(c.preview_html.clone())),
+                Some(Ok(c)) => {
+                    html! { <crate::components::prose::Prose html={AttrValue::from(c.preview_html.clone())} /> }
+                }
                 Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
                 None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
             };
@@ -304,7 +306,7 @@ pub fn draft_editor_page() -> Html {
                     </div>
                     <div class="pane">
                         <h3 id="preview-title">{ t.t("designer-preview") }</h3>
-                        <div class="prose preview" id="preview" aria-labelledby="preview-title">{ preview }</div>
+                        <div class="preview" id="preview" role="region" tabindex="0" aria-labelledby="preview-title">{ preview }</div>
                     </div>
                 </div>
                 <section id="file-problems" aria-live="polite">

@@ -131,7 +131,7 @@ pub fn lesson_page(p: &LessonPageProps) -> Html {
                 <article class="lesson" aria-labelledby="lesson-title">
                     <p class="level">{ t.t_args("lesson-position", &[("n", l.order.into()), ("of", l.of.into())]) }</p>
                     <h1 id="lesson-title">{ l.title.get(lang).to_owned() }</h1>
-                    <div class="prose">{ Html::from_html_unchecked(AttrValue::from(l.html.get(lang).to_owned())) }</div>
+                    <crate::components::prose::Prose html={AttrValue::from(l.html.get(lang).to_owned())} />
                     <div class="lesson-done">
                         if l.done || *marked {
                             <p class="ok" id="lesson-is-done" role="status">{ "✓ " }{ t.t("lesson-marked-done") }</p>

@@ -83,9 +83,8 @@ pub fn style_page(p: &StylePageProps) -> Html {
                 <p class="level">{ t.t("style-your-style") }</p>
                 <h2 id="style-profile">{ r.title.get(&lang).to_owned() }</h2>
                 { chart(t, &r) }
-                <div class="prose" id="style-description">
-                    { Html::from_html_unchecked(AttrValue::from(r.description_html.get(&lang).to_owned())) }
-                </div>
+                <crate::components::prose::Prose id="style-description"
+                    html={AttrValue::from(r.description_html.get(&lang).to_owned())} />
                 <button type="button" class="secondary" id="style-again" onclick={again}>{ t.t("style-again") }</button>
             </section>
         }

@@ -199,10 +199,18 @@ pub fn team_page() -> Html {
             </>
         },
     };
+    let pairings = match &*team {
+        Some(Ok(v)) if !v.members.is_empty() => html! {
+            <crate::components::pairings::Pairings pairings={v.pairings.clone()} coaches={v.coaches.clone()}
+                members={v.members.clone()} reload={reload.clone()} />
+        },
+        _ => html! {},
+    };
     html! {
         <div class="page team">
             <div class="page-head"><h1>{ t.t("team-title") }</h1></div>
             <section class="card">{ body }</section>
+            { pairings }
         </div>
     }
 }
