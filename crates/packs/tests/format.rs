@@ -435,3 +435,43 @@ fn web_links_stay_marked_and_relative_or_script_links_go() {
     assert!(!html.contains("javascript"), "{html}");
     assert!(!html.contains("evil.example"), "{html}");
 }
+
+/// Hostile Markdown that once hung whoever opened the lesson (the
+/// sanitizer is quadratic in nesting depth): refused by the validator with
+/// its line, and rendered in bounded time anyway. A watchdog, not a timed
+/// assertion: the render must come back at all within a generous bound
+/// (the benchmark reports the real figure).
+#[test]
+fn deep_nesting_is_refused_at_lint_and_rendered_flat() {
+    let quotes = ">".repeat(100_000);
+    let divs = "<div>".repeat(100_000);
+    let items: String = (0..3_000).map(|i| format!("{}- x\n", "  ".repeat(i))).collect();
+    for (name, hostile) in [("quotes", quotes), ("divs", divs), ("lists", items)] {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let input = hostile.clone();
+        std::thread::spawn(move || {
+            let html = mastery_packs::render_markdown(&input, &Default::default());
+            let _ = tx.send(html.len());
+        });
+        let len = rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("rendering deeply nested {name} did not finish"));
+        assert!(len < hostile.len() * 4, "{name}: {len} bytes");
+    }
+    let mut files = example();
+    let path = files
+        .0
+        .keys()
+        .find(|p| p.starts_with("lessons/") && p.ends_with(".en.md"))
+        .cloned()
+        .expect("a lesson");
+    let text = format!("# A lesson\n\nIntro.\n\n{}\n", ">".repeat(100));
+    files.0.insert(path.clone(), text.into_bytes());
+    let (_, problems) = Pack::lint(&files);
+    assert!(
+        problems.iter().any(|p| p.file == path
+            && p.line == Some(5)
+            && p.message.contains("nested more than 16 levels")),
+        "{problems:?}"
+    );
+}
