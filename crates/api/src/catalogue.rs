@@ -328,7 +328,7 @@ impl Api {
     pub fn load_shipped_pack(&self, now: DateTime<Utc>) -> Result<PackLoad> {
         self.org_key(now)?;
         let files = mastery_packs::shipped_files();
-        let pack = mastery_packs::Pack::parse(&files)?;
+        let pack = mastery_packs::shipped()?;
         let added = self
             .store
             .write(|tx| packs::store_version(tx, &pack, &files, None, now))?;

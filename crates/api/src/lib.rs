@@ -88,19 +88,41 @@ impl Api {
         })
     }
 
-    /// One stored version of a pack, parsed once per process.
+    /// One stored version of a pack, parsed once per process: a version's
+    /// content hash names its content, so databases holding the same
+    /// version share one parse (tests and benchmarks open many).
     pub(crate) fn pack_at(&self, pack_id: &str, version: &str) -> Result<Option<Arc<Pack>>> {
+        static BY_HASH: std::sync::OnceLock<
+            std::sync::Mutex<std::collections::HashMap<String, Arc<Pack>>>,
+        > = std::sync::OnceLock::new();
         let key = (pack_id.to_owned(), version.to_owned());
         if let Some(p) = self.packs.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return Ok(Some(p));
         }
-        let Some(pack) = self
+        let Some(hash) = self
             .store
-            .read(|c| mastery_store::packs::version(c, pack_id, version))?
+            .read(|c| mastery_store::packs::content_hash(c, pack_id, version))?
         else {
             return Ok(None);
         };
-        let pack = Arc::new(pack);
+        let shared = BY_HASH.get_or_init(Default::default);
+        let known = shared.lock().ok().and_then(|m| m.get(&hash).cloned());
+        let pack = match known {
+            Some(p) => p,
+            None => {
+                let Some(pack) = self
+                    .store
+                    .read(|c| mastery_store::packs::version(c, pack_id, version))?
+                else {
+                    return Ok(None);
+                };
+                let pack = Arc::new(pack);
+                if let Ok(mut m) = shared.lock() {
+                    m.insert(hash, pack.clone());
+                }
+                pack
+            }
+        };
         if let Ok(mut m) = self.packs.lock() {
             m.insert(key, pack.clone());
         }

@@ -53,7 +53,14 @@ fn commands() -> Vec<(&'static str, Command)> {
             api.add_user(c, &new_user(1000 + n, &[Role::Learner]), now())
                 .map(drop)
         }),
-        ("seed_demo", |api, c, _| api.seed_demo(c, now()).map(drop)),
+        ("seed_demo", |api, c, _| {
+            // The local operator gets past the role check to "this
+            // database already has accounts" (see the next tests).
+            match api.seed_demo(c, now()) {
+                Err(e) if e.code == ErrorCode::Conflict => Ok(()),
+                other => other.map(drop),
+            }
+        }),
         ("open_lesson", |api, c, _| {
             api.open_lesson(
                 c,
@@ -503,20 +510,22 @@ fn allowed(command: &str, role: Option<Role>) -> bool {
 
 #[test]
 fn every_command_checks_the_callers_role() {
+    // One database, one person per role: an allowed caller may be refused
+    // further on for what others did before (a draft already published),
+    // which the commands above count as getting past the role check.
     let commands = commands();
+    let api = api();
     let mut checked = 0;
     let mut n = 0;
-    let mut subjects: Vec<(Option<Role>, &str)> =
-        Role::ALL.iter().map(|r| (Some(*r), r.as_str())).collect();
-    subjects.push((None, "local operator"));
-    for (role, who) in subjects {
+    let mut subjects: Vec<(Option<Role>, &str, Caller)> = Role::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (Some(*r), r.as_str(), person(&api, 900 + i as u32, &[*r])))
+        .collect();
+    subjects.push((None, "local operator", Caller::LocalOperator));
+    for (role, who, caller) in subjects {
         for (name, command) in &commands {
             n += 1;
-            let api = api();
-            let caller = match role {
-                Some(r) => person(&api, n, &[r]),
-                None => Caller::LocalOperator,
-            };
             let result = command(&api, &caller, n);
             match (allowed(name, role), &result) {
                 (true, Ok(())) => {}

@@ -58,9 +58,24 @@ impl From<PackError> for mastery_types::ApiError {
 }
 
 /// The program's own pack (`courses/service-excellence`), embedded at build
-/// time so the app works from any folder.
+/// time so the app works from any folder. Parsed once per process: it
+/// cannot change while the process runs.
 pub fn shipped() -> Result<Pack, PackError> {
-    Pack::parse(&shipped_files())
+    static PARSED: std::sync::OnceLock<Result<Pack, Vec<Problem>>> = std::sync::OnceLock::new();
+    match PARSED.get_or_init(|| {
+        Pack::parse(&shipped_files()).map_err(|e| match e {
+            PackError::Invalid(p) => p,
+            PackError::Io { path, source } => vec![Problem {
+                severity: Severity::Error,
+                file: path,
+                line: None,
+                message: source.to_string(),
+            }],
+        })
+    }) {
+        Ok(p) => Ok(p.clone()),
+        Err(p) => Err(PackError::Invalid(p.clone())),
+    }
 }
 
 /// The files of the program's own pack.

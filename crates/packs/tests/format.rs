@@ -445,7 +445,9 @@ fn web_links_stay_marked_and_relative_or_script_links_go() {
 fn deep_nesting_is_refused_at_lint_and_rendered_flat() {
     let quotes = ">".repeat(100_000);
     let divs = "<div>".repeat(100_000);
-    let items: String = (0..3_000).map(|i| format!("{}- x\n", "  ".repeat(i))).collect();
+    let items: String = (0..3_000)
+        .map(|i| format!("{}- x\n", "  ".repeat(i)))
+        .collect();
     for (name, hostile) in [("quotes", quotes), ("divs", divs), ("lists", items)] {
         let (tx, rx) = std::sync::mpsc::channel();
         let input = hostile.clone();

@@ -112,6 +112,16 @@ pub fn version(conn: &Connection, pack_id: &str, version: &str) -> Result<Option
     .transpose()
 }
 
+/// The content hash of a stored version.
+pub fn content_hash(conn: &Connection, pack_id: &str, version: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT content_hash FROM pack_versions WHERE pack_id = ?1 AND version = ?2",
+        )?
+        .query_row(params![pack_id, version], |r| r.get(0))
+        .optional()?)
+}
+
 /// The files of a stored version (empty if it has none on record).
 pub fn version_files(conn: &Connection, pack_id: &str, version: &str) -> Result<PackFiles> {
     files_of(
