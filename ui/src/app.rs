@@ -26,7 +26,7 @@ pub fn app() -> Html {
         .filter(|l| i18n::is_offered(l))
         .unwrap_or_else(|| i18n::DEFAULT_LANG.to_owned());
     let state = use_reducer(|| AppState {
-        i18n: I18n::new(&initial_lang),
+        i18n: I18n::new(&initial_lang, None),
         session: None,
         page: Page::Loading,
         organization: None,

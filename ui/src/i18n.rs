@@ -7,6 +7,7 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use include_dir::{include_dir, Dir};
 use std::rc::Rc;
 use unic_langid::LanguageIdentifier;
+use wasm_bindgen::JsCast;
 
 static LOCALES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/locales");
 
@@ -25,25 +26,29 @@ fn bundle(tag: &str) -> Option<FluentBundle<FluentResource>> {
     Some(bundle)
 }
 
-/// The strings of one language, with English behind it.
+/// The strings of one language, with English behind it, and the time zone
+/// times are shown in (the person's office once they sign in).
 pub struct I18n {
     lang: String,
+    time_zone: Option<String>,
     primary: Option<FluentBundle<FluentResource>>,
     fallback: Option<FluentBundle<FluentResource>>,
 }
 
 impl PartialEq for I18n {
     fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang
+        self.lang == other.lang && self.time_zone == other.time_zone
     }
 }
 
 impl I18n {
-    /// Strings for `lang`, or English when `lang` is not offered.
-    pub fn new(lang: &str) -> Rc<I18n> {
+    /// Strings for `lang`, or English when `lang` is not offered; times in
+    /// `time_zone` (an IANA name), else the computer's own.
+    pub fn new(lang: &str, time_zone: Option<&str>) -> Rc<I18n> {
         let lang = if is_offered(lang) { lang } else { DEFAULT_LANG };
         Rc::new(I18n {
             lang: lang.to_owned(),
+            time_zone: time_zone.map(str::to_owned),
             primary: bundle(lang),
             fallback: bundle(DEFAULT_LANG),
         })
@@ -51,6 +56,75 @@ impl I18n {
 
     pub fn lang(&self) -> &str {
         &self.lang
+    }
+
+    pub fn time_zone(&self) -> Option<&str> {
+        self.time_zone.as_deref()
+    }
+
+    /// `Intl.DateTimeFormat` for this language (`lang-CA`: the program's
+    /// home is Canada) with `options`; `None` if the platform refuses them.
+    fn intl(&self, options: &[(&str, &str)]) -> Option<js_sys::Function> {
+        use wasm_bindgen::JsValue;
+        let o = js_sys::Object::new();
+        for (k, v) in options {
+            js_sys::Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v)).ok()?;
+        }
+        let locales = js_sys::Array::of1(&JsValue::from_str(&format!("{}-CA", self.lang)));
+        let ctor: js_sys::Function =
+            js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Intl"))
+                .and_then(|intl| js_sys::Reflect::get(&intl, &JsValue::from_str("DateTimeFormat")))
+                .ok()?
+                .into();
+        let format = js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&locales, &o)).ok()?;
+        // The `format` getter returns a function bound to its formatter.
+        js_sys::Reflect::get(&format, &JsValue::from_str("format"))
+            .ok()?
+            .dyn_into()
+            .ok()
+    }
+
+    fn format_ms(&self, ms: f64, options: &[(&str, &str)]) -> Option<String> {
+        let f = self.intl(options)?;
+        let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+        f.call1(&wasm_bindgen::JsValue::NULL, &date)
+            .ok()?
+            .as_string()
+    }
+
+    /// A calendar date in this language's words and order ("December 7,
+    /// 2026", « 7 décembre 2026 »), whatever the time zone.
+    pub fn date(&self, d: chrono::NaiveDate) -> String {
+        let ms = d
+            .and_hms_opt(12, 0, 0)
+            .map_or(0.0, |t| t.and_utc().timestamp_millis() as f64);
+        self.format_ms(ms, &[("dateStyle", "long"), ("timeZone", "UTC")])
+            .unwrap_or_else(|| d.to_string())
+    }
+
+    /// The date of a moment in the person's office time zone.
+    pub fn date_of(&self, t: chrono::DateTime<chrono::Utc>) -> String {
+        let ms = t.timestamp_millis() as f64;
+        let mut options = vec![("dateStyle", "long")];
+        if let Some(tz) = &self.time_zone {
+            options.push(("timeZone", tz));
+        }
+        self.format_ms(ms, &options)
+            .or_else(|| self.format_ms(ms, &[("dateStyle", "long")]))
+            .unwrap_or_else(|| t.date_naive().to_string())
+    }
+
+    /// A moment as a date and time in the person's office time zone.
+    pub fn date_time(&self, t: chrono::DateTime<chrono::Utc>) -> String {
+        let ms = t.timestamp_millis() as f64;
+        let mut options = vec![("dateStyle", "long"), ("timeStyle", "short")];
+        if let Some(tz) = &self.time_zone {
+            options.push(("timeZone", tz));
+        }
+        self.format_ms(ms, &options)
+            // A zone the platform does not know: the computer's own.
+            .or_else(|| self.format_ms(ms, &[("dateStyle", "long"), ("timeStyle", "short")]))
+            .unwrap_or_else(|| t.to_rfc3339())
     }
 
     pub fn t(&self, id: &str) -> String {
@@ -63,22 +137,6 @@ impl I18n {
             fa.set(*k, v.clone());
         }
         self.format(id, Some(&fa))
-    }
-
-    /// A calendar date in this language's words and order ("December 7,
-    /// 2026", « 7 décembre 2026 »): the order and the month names are
-    /// messages, so a new language brings its own.
-    pub fn date(&self, d: chrono::NaiveDate) -> String {
-        use chrono::Datelike;
-        let month = self.t(&format!("month-{}", d.month()));
-        self.t_args(
-            "date-long",
-            &[
-                ("day", d.day().into()),
-                ("month", month.into()),
-                ("year", d.year().to_string().into()),
-            ],
-        )
     }
 
     fn format(&self, id: &str, args: Option<&FluentArgs<'_>>) -> String {

@@ -8,6 +8,7 @@ mod components;
 mod i18n;
 mod ipc;
 mod pages;
+mod refusals;
 mod state;
 
 fn main() {

@@ -84,7 +84,7 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::SetLanguage(lang) => next.i18n = I18n::new(&lang),
+            Action::SetLanguage(lang) => next.i18n = I18n::new(&lang, self.i18n.time_zone()),
             Action::Setup {
                 organization,
                 needs_first_admin,
@@ -97,7 +97,7 @@ impl Reducible for AppState {
                 };
             }
             Action::SignedIn(session) => {
-                next.i18n = I18n::new(session.language.as_str());
+                next.i18n = I18n::new(session.language.as_str(), session.time_zone.as_deref());
                 next.page = home_page(&session);
                 next.session = Some(session);
             }

@@ -101,7 +101,7 @@ fn learner_with_facts(api: &Api, coach: &Caller, n: u32, now: chrono::DateTime<U
         .expect("submit");
         t += Duration::minutes(i64::from(quiz.wait_minutes_between_attempts) + 1);
     }
-    let sa = api.self_assessment(&me, &req).expect("sa");
+    let sa = api.self_assessment(&me, &req, now).expect("sa");
     let ratings = sa.statements.iter().map(|s| (s.id.clone(), 3)).collect();
     api.submit_self_assessment(
         &me,
@@ -122,7 +122,7 @@ fn learner_with_facts(api: &Api, coach: &Caller, n: u32, now: chrono::DateTime<U
                     course: course.clone(),
                     held_on: now.date_naive(),
                     duration_minutes: 45,
-                    setting: "counter".into(),
+                    setting: mastery_types::CoachingSetting::Counter,
                     observations: drivers
                         .iter()
                         .map(|d| Observation {
@@ -181,7 +181,7 @@ fn bench(c: &mut Criterion) {
     );
     let one = &team[0];
     c.bench_function("one learner: catalogue (12 courses' rules derived)", |b| {
-        b.iter(|| api.catalogue(black_box(one)).expect("catalogue"))
+        b.iter(|| api.catalogue(black_box(one), now).expect("catalogue"))
     });
     c.bench_function("one learner: course outline with requirements", |b| {
         b.iter(|| {
@@ -190,6 +190,7 @@ fn bench(c: &mut Criterion) {
                 &CourseRequest {
                     course: CourseId("clients-l1".into()),
                 },
+                now,
             )
             .expect("outline")
         })
@@ -197,7 +198,7 @@ fn bench(c: &mut Criterion) {
     c.bench_function("team of 20: every catalogue", |b| {
         b.iter(|| {
             for m in &team {
-                api.catalogue(black_box(m)).expect("catalogue");
+                api.catalogue(black_box(m), now).expect("catalogue");
             }
         })
     });

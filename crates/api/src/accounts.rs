@@ -113,15 +113,14 @@ impl Api {
             people::list_accounts(c)?
                 .into_iter()
                 .map(|a| {
-                    let (failures, last) =
-                        people::sign_in_failures(c, &failure_key(a.username.as_str()))?;
-                    Ok((a, failures, last))
+                    let failures = people::sign_in_failures(c, &failure_key(a.username.as_str()))?;
+                    Ok((a, failures))
                 })
                 .collect::<mastery_store::Result<Vec<_>>>()
         })?;
         accounts
             .into_iter()
-            .map(|(a, failures, last)| {
+            .map(|(a, failures)| {
                 Ok(UserSummary {
                     roles: self.roles_of(a.person.id)?,
                     person_id: a.person.id,
@@ -129,7 +128,7 @@ impl Api {
                     username: a.username,
                     display_name: a.person.display_name,
                     org_unit: a.org_unit_name,
-                    locked: is_locked(failures, last, now),
+                    locked: is_locked(failures.count, failures.last, now),
                 })
             })
             .collect()

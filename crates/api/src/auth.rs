@@ -166,10 +166,11 @@ impl Api {
         // slow password check, in one transaction: parallel attempts cannot
         // slip past the lock. A success clears the count again.
         let locked = self.store.write(|tx| {
-            let (failures, last) = people::sign_in_failures(tx, &key)?;
-            if accounts::is_locked(failures, last, now) {
-                let until = last
-                    .and_then(|l| accounts::locked_until(failures, l))
+            let failures = people::sign_in_failures(tx, &key)?;
+            if accounts::is_locked(failures.count, failures.last, now) {
+                let until = failures
+                    .last
+                    .and_then(|l| accounts::locked_until(failures.count, l))
                     .unwrap_or(now);
                 return Ok(Some(((until - now).num_seconds() + 59) / 60));
             }
@@ -257,6 +258,9 @@ impl Api {
             display_name: person.display_name,
             roles,
             language: person.language.as_str().into(),
+            time_zone: self
+                .store
+                .read(|c| mastery_store::assigned::office_time_zone(c, id))?,
         })
     }
 

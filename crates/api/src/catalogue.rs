@@ -1,16 +1,20 @@
 //! The program catalogue as one learner sees it, and loading the shipped pack.
 
+use crate::errors::not_found;
 use crate::{Api, Caller, Result, PROGRAM_PACK_ID};
 use chrono::{DateTime, Utc};
 use mastery_domain::access::Permission;
-use mastery_domain::catalogue::{availability, CourseRule};
-use mastery_store::{completions, learning, packs, people};
+use mastery_domain::progress::{self, CourseState, LearnerFacts, LearnerState};
+use mastery_domain::quiz::QuizGate;
+use mastery_packs::{Pack, PackCourse};
+use mastery_store::{learning, packs, people};
 use mastery_types::{
     ApiError, Availability, Catalogue, CatalogueCourse, CatalogueTrack, CourseId, CourseOutline,
-    CourseRef, CourseRequest, ErrorCode, KnowledgeCheckSummary, LessonPositionRequest,
-    LessonRequest, LessonSummary, LessonView, LocalizedText, Requirement,
+    CourseRef, CourseRequest, Field, KnowledgeCheckSummary, LessonPositionRequest, LessonRequest,
+    LessonSummary, LessonView, LocalizedText, PersonId, Problem, Requirement, Thing, Track,
 };
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// What happened when the shipped pack was offered to the database.
 #[derive(Debug, PartialEq, Eq)]
@@ -19,19 +23,23 @@ pub enum PackLoad {
     AlreadyPresent { version: String },
 }
 
-/// What a learner's view of the program is built from.
+/// One learner's program: the latest published pack, their facts and the
+/// state the domain projects from them (`mastery_domain::progress`).
 pub(crate) struct LearnerView {
-    pub(crate) pack: std::sync::Arc<mastery_packs::Pack>,
-    pub(crate) completed: std::collections::BTreeSet<CourseId>,
-    pub(crate) home: Option<mastery_types::Track>,
-    /// Course titles by id, to name missing prerequisites.
-    titles: BTreeMap<CourseId, LocalizedText>,
-    /// What the learner's facts say about each course, in pack order.
-    facts: Vec<mastery_packs::CourseFacts>,
+    pub(crate) pack: Arc<Pack>,
+    pub(crate) home: Option<Track>,
+    pub(crate) facts: LearnerFacts,
+    pub(crate) state: LearnerState,
 }
 
 impl LearnerView {
-    fn entry(&self, c: &mastery_packs::PackCourse) -> CatalogueCourse {
+    pub(crate) fn state_of(&self, id: &CourseId) -> Result<&CourseState> {
+        self.state
+            .course(id)
+            .ok_or_else(|| not_found(Thing::Course, id))
+    }
+
+    pub(crate) fn entry(&self, c: &PackCourse) -> CatalogueCourse {
         CatalogueCourse {
             id: c.id.clone(),
             track: c.track,
@@ -39,37 +47,27 @@ impl LearnerView {
             title: c.title.clone(),
             summary: c.summary.clone(),
             estimated_hours: c.estimated_hours,
-            availability: availability(
-                &CourseRule {
-                    id: &c.id,
-                    prerequisites: &c.prerequisites,
-                },
-                &self.completed,
-                &self.titles,
-            ),
+            availability: self
+                .state
+                .course(&c.id)
+                .map_or(Availability::Open, |s| s.availability.clone()),
         }
     }
 
     /// The course, if the learner may open it (not locked).
-    pub(crate) fn open_course(
-        &self,
-        id: &CourseId,
-    ) -> Result<(&mastery_packs::PackCourse, CatalogueCourse)> {
-        let course = self.pack.course(id).ok_or_else(|| {
-            ApiError::new(ErrorCode::NotFound, format!("there is no course {id}"))
-        })?;
-        let entry = self.entry(course);
-        if let Availability::Locked { missing } = &entry.availability {
-            let names: Vec<&str> = missing.iter().map(|m| m.id.as_str()).collect();
-            return Err(ApiError::new(
-                ErrorCode::Forbidden,
-                format!(
-                    "course {id} is locked until {} is completed",
-                    names.join(" and ")
-                ),
-            ));
+    pub(crate) fn open_course(&self, id: &CourseId) -> Result<(&PackCourse, &CourseState)> {
+        let course = self
+            .pack
+            .course(id)
+            .ok_or_else(|| not_found(Thing::Course, id))?;
+        let state = self.state_of(id)?;
+        if let Availability::Locked { missing } = &state.availability {
+            return Err(ApiError::problem(Problem::CourseLocked {
+                course: course.title.clone(),
+                missing: missing.iter().map(|m| m.title.clone()).collect(),
+            }));
         }
-        Ok((course, entry))
+        Ok((course, state))
     }
 
     /// A lesson of a course the learner may open.
@@ -79,9 +77,7 @@ impl LearnerView {
             .lessons
             .iter()
             .find(|l| l.id == id)
-            .ok_or_else(|| {
-                ApiError::new(ErrorCode::NotFound, format!("there is no lesson {id:?}"))
-            })?;
+            .ok_or_else(|| not_found(Thing::Lesson, id))?;
         self.open_course(&lesson.course)?;
         Ok(lesson)
     }
@@ -90,111 +86,79 @@ impl LearnerView {
     pub(crate) fn open_quiz(
         &self,
         id: &CourseId,
-    ) -> Result<(&mastery_packs::PackCourse, &mastery_packs::Quiz)> {
-        let (course, _) = self.open_course(id)?;
-        let quiz = self.pack.quiz_of(&course.id).ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::NotFound,
-                format!("course {} has no knowledge check", course.id),
-            )
-        })?;
-        Ok((course, quiz))
+    ) -> Result<(&PackCourse, &mastery_packs::Quiz, &QuizGate)> {
+        let (course, state) = self.open_course(id)?;
+        let quiz = self
+            .pack
+            .quiz_of(&course.id)
+            .ok_or_else(|| not_found(Thing::KnowledgeCheck, &course.id))?;
+        let gate = state
+            .quiz
+            .as_ref()
+            .ok_or_else(|| not_found(Thing::KnowledgeCheck, &course.id))?;
+        Ok((course, quiz, gate))
     }
 
     /// The self-assessment of a course the learner may open.
     pub(crate) fn open_self_assessment(
         &self,
         id: &CourseId,
-    ) -> Result<(&mastery_packs::PackCourse, &mastery_packs::SelfAssessment)> {
+    ) -> Result<(&PackCourse, &mastery_packs::SelfAssessment)> {
         let (course, _) = self.open_course(id)?;
         let sa = course
             .self_assessment
             .as_deref()
             .and_then(|sa| self.pack.self_assessment(sa))
-            .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("course {} has no self-assessment", course.id),
-                )
-            })?;
+            .ok_or_else(|| not_found(Thing::SelfAssessment, &course.id))?;
         Ok((course, sa))
+    }
+
+    /// Lessons of a course the learner marked done.
+    pub(crate) fn lessons_done(&self, course: &CourseId) -> BTreeSet<String> {
+        self.facts
+            .lessons_done
+            .get(course)
+            .cloned()
+            .unwrap_or_default()
     }
 }
 
 impl Api {
-    pub(crate) fn learner_view(&self, me: mastery_types::PersonId) -> Result<LearnerView> {
-        let pack = self.latest_published(PROGRAM_PACK_ID)?;
-        let (mut completed, person) = self.store.read(|c| {
+    /// A learner's program as it stands at `now`: their facts read once,
+    /// the domain's projection over them.
+    pub(crate) fn learner_view(&self, me: PersonId, now: DateTime<Utc>) -> Result<LearnerView> {
+        let pack = self.latest_pack()?;
+        let (facts, person) = self.store.read(|c| {
             Ok((
-                completions::completed_courses(c, me, PROGRAM_PACK_ID)?,
+                mastery_store::facts::learner_facts(c, PROGRAM_PACK_ID, me)?,
                 people::person(c, me)?,
             ))
         })?;
-        let pack = pack.ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::NotFound,
-                format!("no published version of the {PROGRAM_PACK_ID} pack is loaded"),
-            )
-        })?;
-        // Completed: recorded (prior learning, demo data), or derived from
-        // the learner's facts by the course's completion rule.
-        let facts = self.store.read(|c| {
-            let sessions = mastery_store::coaching::for_learner(c, me)?;
-            let submissions = mastery_store::assignments::of_person(c, me)?;
-            let observed = mastery_store::observations::of_learner(c, me)?;
-            pack.courses
-                .iter()
-                .map(|course| {
-                    course_facts(c, me, &pack, course, &sessions, &submissions, &observed)
-                })
-                .collect::<mastery_store::Result<Vec<_>>>()
-        })?;
-        completed.extend(
-            pack.courses
-                .iter()
-                .zip(&facts)
-                .filter(|(course, f)| mastery_packs::is_complete(course, f))
-                .map(|(course, _)| course.id.clone()),
-        );
-        let titles = pack
-            .courses
-            .iter()
-            .map(|c| (c.id.clone(), c.title.clone()))
-            .collect();
+        let state = progress::project(&pack, &facts, now);
         Ok(LearnerView {
-            titles,
-            pack,
-            completed,
             home: person.and_then(|p| p.home_track),
+            pack,
             facts,
+            state,
         })
     }
 
     /// A course the learner may open, with its lessons in order and its
     /// knowledge check. A locked course is refused (the API enforces the
     /// prerequisites, not only the UI).
-    pub fn course_outline(&self, caller: &Caller, req: &CourseRequest) -> Result<CourseOutline> {
+    pub fn course_outline(
+        &self,
+        caller: &Caller,
+        req: &CourseRequest,
+        now: DateTime<Utc>,
+    ) -> Result<CourseOutline> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
-        let view = self.learner_view(me)?;
-        let (course, entry) = view.open_course(&req.course)?;
-        let (done, resume, facts) = self.store.read(|c| {
-            let sessions = mastery_store::coaching::for_learner(c, me)?;
-            let submissions = mastery_store::assignments::of_person(c, me)?;
-            let observed = mastery_store::observations::of_learner(c, me)?;
-            Ok((
-                learning::lessons_done(c, me, &course.id)?,
-                learning::last_opened(c, me, &course.id)?,
-                course_facts(
-                    c,
-                    me,
-                    &view.pack,
-                    course,
-                    &sessions,
-                    &submissions,
-                    &observed,
-                )?,
-            ))
-        })?;
+        let view = self.learner_view(me, now)?;
+        let (course, state) = view.open_course(&req.course)?;
+        let done = view.lessons_done(&course.id);
+        let resume = self
+            .store
+            .read(|c| learning::last_opened(c, me, &course.id))?;
         let lessons: Vec<LessonSummary> = view
             .pack
             .lessons
@@ -207,18 +171,9 @@ impl Api {
                 done: done.contains(&l.id),
             })
             .collect();
-        let requirements = mastery_packs::requirements(course, &facts)
-            .into_iter()
-            .map(|(key, met)| Requirement {
-                key: key.to_owned(),
-                met,
-            })
-            .collect();
         let knowledge_check = view
             .pack
-            .quizzes
-            .iter()
-            .find(|q| q.course == course.id)
+            .quiz_of(&course.id)
             .map(|q| KnowledgeCheckSummary {
                 title: q.title.clone(),
                 items: u16::try_from(q.items.len()).unwrap_or(u16::MAX),
@@ -226,18 +181,26 @@ impl Api {
                 max_attempts: q.max_attempts,
             });
         Ok(CourseOutline {
-            course: entry,
+            course: view.entry(course),
             lessons,
             knowledge_check,
             resume: resume.filter(|r| view.pack.lessons.iter().any(|l| &l.id == r)),
             has_self_assessment: course.self_assessment.is_some(),
-            requirements,
+            requirements: state
+                .requirements
+                .iter()
+                .map(|(key, met)| Requirement {
+                    key: *key,
+                    met: *met,
+                })
+                .collect(),
+            completed_by_record: state.recorded,
         })
     }
 
     /// One lesson of a course the learner may open, rendered to sanitized
-    /// HTML in every language the pack carries.
-    /// [`Api::lesson`], and remembers it as the place to resume the course.
+    /// HTML in every language the pack carries, and remembered as the
+    /// place to resume the course.
     pub fn open_lesson(
         &self,
         caller: &Caller,
@@ -245,15 +208,20 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<LessonView> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
-        let view = self.lesson(caller, req)?;
-        let pack = self.learner_view(me)?.pack;
+        let view = self.lesson(caller, req, now)?;
+        let pack = self.latest_pack()?;
         self.record_opened(me, &pack, &view.course.id, &view.id, now)?;
         Ok(view)
     }
 
-    pub fn lesson(&self, caller: &Caller, req: &LessonRequest) -> Result<LessonView> {
+    pub fn lesson(
+        &self,
+        caller: &Caller,
+        req: &LessonRequest,
+        now: DateTime<Utc>,
+    ) -> Result<LessonView> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
-        let view = self.learner_view(me)?;
+        let view = self.learner_view(me, now)?;
         let lesson = view.open_lesson(&req.lesson)?;
         let (course, _) = view.open_course(&lesson.course)?;
         let siblings: Vec<&mastery_packs::Lesson> = view
@@ -290,10 +258,7 @@ impl Api {
                 .and_then(|i| siblings.get(i))
                 .map(|l| l.id.clone()),
             next: siblings.get(at + 1).map(|l| l.id.clone()),
-            done: self
-                .store
-                .read(|c| learning::lessons_done(c, me, &lesson.course))?
-                .contains(&lesson.id),
+            done: view.lessons_done(&lesson.course).contains(&lesson.id),
             resume_permille: self.store.read(|c| learning::position(c, me, &lesson.id))?,
         })
     }
@@ -308,15 +273,14 @@ impl Api {
     ) -> Result<()> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
         if req.permille > 1000 {
-            return Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                format!(
-                    "a reading position is 0 to 1000 thousandths of the lesson, not {}",
-                    req.permille
-                ),
-            ));
+            return Err(ApiError::problem(Problem::OutOfRange {
+                field: Field::Position,
+                min: 0,
+                max: 1000,
+                given: i64::from(req.permille),
+            }));
         }
-        let view = self.learner_view(me)?;
+        let view = self.learner_view(me, now)?;
         let lesson = view.open_lesson(&req.lesson)?;
         self.store
             .write(|tx| learning::set_position(tx, me, &lesson.id, req.permille, now))?;
@@ -345,9 +309,9 @@ impl Api {
 
     /// The four tracks × three levels with what is open, completed or locked
     /// (and behind which prerequisite) for the calling learner.
-    pub fn catalogue(&self, caller: &Caller) -> Result<Catalogue> {
+    pub fn catalogue(&self, caller: &Caller, now: DateTime<Utc>) -> Result<Catalogue> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
-        let view = self.learner_view(me)?;
+        let view = self.learner_view(me, now)?;
         let tracks = view
             .pack
             .tracks
@@ -375,69 +339,28 @@ impl Api {
     }
 }
 
-/// One course as the rules see it for one person.
-pub(crate) struct CourseState {
-    pub(crate) course: CourseId,
-    pub(crate) open: bool,
-    pub(crate) complete: bool,
-    /// Requirement keys of its rule, each with whether it is met.
-    pub(crate) requirements: Vec<(&'static str, bool)>,
-    /// Something was done towards it (a requirement met or a lesson done).
-    pub(crate) started: bool,
-}
-
-impl Api {
-    /// Every course of the program for one person, in pack order.
-    pub(crate) fn course_states(
-        &self,
-        person: mastery_types::PersonId,
-    ) -> Result<(LearnerView, Vec<CourseState>)> {
-        let view = self.learner_view(person)?;
-        let states = view
-            .pack
-            .courses
-            .iter()
-            .zip(&view.facts)
-            .map(|(course, facts)| {
-                let requirements = mastery_packs::requirements(course, facts);
-                CourseState {
-                    course: course.id.clone(),
-                    open: !matches!(view.entry(course).availability, Availability::Locked { .. }),
-                    complete: view.completed.contains(&course.id),
-                    started: facts.lessons_done > 0 || requirements.iter().any(|r| r.1),
-                    requirements,
+/// Where a person stands on every course of the program, in pack order:
+/// completed, open with how many requirements are met, or locked.
+pub(crate) fn progress_of(state: &LearnerState) -> Vec<(CourseId, mastery_types::CourseProgress)> {
+    use mastery_types::CourseProgress;
+    state
+        .courses
+        .iter()
+        .map(|s| {
+            let p = if s.complete {
+                CourseProgress::Completed
+            } else if !s.open() {
+                CourseProgress::Locked
+            } else {
+                CourseProgress::Open {
+                    met: u8::try_from(s.requirements.iter().filter(|x| x.1).count())
+                        .unwrap_or(u8::MAX),
+                    of: u8::try_from(s.requirements.len()).unwrap_or(u8::MAX),
                 }
-            })
-            .collect();
-        Ok((view, states))
-    }
-
-    /// Where a person stands on every course of the program, in pack order:
-    /// completed, open with how many requirements are met, or locked.
-    pub(crate) fn progress_of(
-        &self,
-        person: mastery_types::PersonId,
-    ) -> Result<Vec<(CourseId, mastery_types::CourseProgress)>> {
-        use mastery_types::CourseProgress;
-        let (_, states) = self.course_states(person)?;
-        Ok(states
-            .into_iter()
-            .map(|s| {
-                let p = if s.complete {
-                    CourseProgress::Completed
-                } else if !s.open {
-                    CourseProgress::Locked
-                } else {
-                    CourseProgress::Open {
-                        met: u8::try_from(s.requirements.iter().filter(|x| x.1).count())
-                            .unwrap_or(u8::MAX),
-                        of: u8::try_from(s.requirements.len()).unwrap_or(u8::MAX),
-                    }
-                };
-                (s.course, p)
-            })
-            .collect())
-    }
+            };
+            (s.course.clone(), p)
+        })
+        .collect()
 }
 
 impl From<PackLoad> for String {
@@ -449,49 +372,4 @@ impl From<PackLoad> for String {
             }
         }
     }
-}
-
-/// What the learner's facts say about one course, for its completion rule.
-fn course_facts(
-    c: &mastery_store::Connection,
-    me: mastery_types::PersonId,
-    pack: &mastery_packs::Pack,
-    course: &mastery_packs::PackCourse,
-    sessions: &[mastery_store::coaching::Session],
-    submissions: &[mastery_store::assignments::Submission],
-    observed: &[mastery_store::observations::Observation],
-) -> mastery_store::Result<mastery_packs::CourseFacts> {
-    let done = learning::lessons_done(c, me, &course.id)?;
-    let lessons: Vec<&mastery_packs::Lesson> = pack
-        .lessons
-        .iter()
-        .filter(|l| l.course == course.id)
-        .collect();
-    let attempts = learning::attempts(c, me, &course.id)?;
-    let style = match &course.self_assessment {
-        Some(id) => learning::latest_style(c, me, id)?.is_some(),
-        None => false,
-    };
-    Ok(mastery_packs::CourseFacts {
-        lessons_total: lessons.len(),
-        lessons_done: lessons.iter().filter(|l| done.contains(&l.id)).count(),
-        knowledge_check_passed: attempts
-            .iter()
-            .any(|a| a.submitted.as_ref().is_some_and(|s| s.1)),
-        self_assessment_done: style,
-        coaching_covers_all_drivers: crate::coaching::acknowledged_drivers(sessions, &course.id)
-            .len()
-            == mastery_types::Driver::ALL.len(),
-        assignments_accepted: crate::assignments::all_accepted(pack, &course.id, submissions),
-        observation_passed: observed.iter().any(|o| o.course == course.id && o.passed),
-        team_synthesis_accepted: match mastery_store::teams::team_of(c, me, &course.id)? {
-            Some(team) => crate::assignments::synthesis_accepted(
-                pack,
-                &course.id,
-                &mastery_store::assignments::of_team(c, &team.id)?,
-            ),
-            None => false,
-        },
-        ..Default::default()
-    })
 }

@@ -13,7 +13,7 @@ use mastery_packs::Pack;
 use mastery_store::certification::{self as store, RequestRow};
 use mastery_store::{keys, settings};
 use mastery_types::{
-    ApiError, CertificateRequest, CredentialCheck, CredentialVerdict, ErrorCode, LocalizedText,
+    ApiError, CertificateRequest, CredentialCheck, CredentialVerdict, LocalizedText,
     VerifyCredentialRequest,
 };
 use std::sync::Arc;
@@ -26,7 +26,7 @@ fn iso(t: DateTime<Utc>) -> String {
 }
 
 fn storage(e: impl std::fmt::Display) -> ApiError {
-    ApiError::new(ErrorCode::Storage, e.to_string())
+    crate::errors::storage(e.to_string())
 }
 
 /// A certification period that may be printed, with what its certificate
@@ -46,8 +46,9 @@ fn text_of(t: &LocalizedText, lang: &str) -> String {
 impl Api {
     /// The organization's signing key, made (once) if there is none yet.
     pub(crate) fn org_key(&self, now: DateTime<Utc>) -> Result<SigningKey> {
-        if let Some((_, secret)) = self.store.read(keys::org_key)? {
-            let bytes: [u8; 32] = secret
+        if let Some(key) = self.store.read(keys::org_key)? {
+            let bytes: [u8; 32] = key
+                .secret
                 .try_into()
                 .map_err(|_| storage("the stored signing key is not 32 bytes"))?;
             return Ok(SigningKey::from_bytes(&bytes));
@@ -71,11 +72,14 @@ impl Api {
             }
             Ok(())
         })?;
-        let (_, secret) = self
+        let key = self
             .store
             .read(keys::org_key)?
             .ok_or_else(|| storage("the signing key was not saved"))?;
-        let bytes: [u8; 32] = secret.try_into().map_err(|_| storage("bad stored key"))?;
+        let bytes: [u8; 32] = key
+            .secret
+            .try_into()
+            .map_err(|_| storage("bad stored key"))?;
         Ok(SigningKey::from_bytes(&bytes))
     }
 
@@ -90,25 +94,18 @@ impl Api {
     fn printable(&self, caller: &Caller, req: &CertificateRequest) -> Result<Printable> {
         let me = caller.person()?;
         let row = self.certification_request(&req.request_id)?;
-        let not_found = |whose: &str| {
-            ApiError::new(
-                ErrorCode::NotFound,
-                format!("there is no certification {}{whose}", req.request_id),
-            )
-        };
+        let not_found =
+            || crate::errors::not_found(mastery_types::Thing::Certificate, &req.request_id);
         let admin = matches!(caller, Caller::Person { roles, .. } if allows(roles, Permission::AdministerCertifications));
-        if row.person_id != me.0.to_string() && !admin {
+        if row.person_id != me && !admin {
             // Someone else's certificate is "not found" to the caller.
-            return Err(not_found(" of yours"));
+            return Err(not_found());
         }
         let Some(decision) = row.decision.as_ref().filter(|d| d.approved) else {
-            return Err(not_found(""));
+            return Err(not_found());
         };
         if self.revocation_in_force(&row)?.is_some() {
-            return Err(ApiError::new(
-                ErrorCode::Conflict,
-                "this certification was revoked; no certificate is issued for it",
-            ));
+            return Err(ApiError::problem(mastery_types::Problem::AlreadyRevoked));
         }
         let period = || storage("approved without a period");
         let (approved_by, from, until) = (
@@ -131,13 +128,9 @@ impl Api {
 
     /// The revocation that ended a period: its own, or that of a later
     /// recertification of the same level, which superseded it.
-    fn revocation_in_force(
-        &self,
-        row: &RequestRow,
-    ) -> Result<Option<(String, String, DateTime<Utc>)>> {
-        let person = crate::certification::person_id(&row.person_id)?;
+    fn revocation_in_force(&self, row: &RequestRow) -> Result<Option<store::RevocationRow>> {
         let mut same: Vec<RequestRow> = self
-            .backed_requests(self.store.read(|c| store::of_person(c, person))?)?
+            .requests_of(row.person_id)?
             .into_iter()
             .filter(|r| r.track == row.track && r.level == row.level)
             .collect();
@@ -188,7 +181,7 @@ impl Api {
         })
         .map_err(storage)?;
         Ok((
-            format!("certificate-{}-level-{}-{code}.pdf", r.track, r.level),
+            format!("certificate-{}-level-{}-{code}.pdf", r.track, r.level.get()),
             bytes,
         ))
     }
@@ -219,7 +212,7 @@ impl Api {
                 id: &format!("urn:uuid:{}", r.id),
                 issuer_name: &self.organization_name()?,
                 holder_name: &r.person_name,
-                achievement_id: &format!("urn:mastery:{}:{}:{}", pack.id, r.track, r.level),
+                achievement_id: &format!("urn:mastery:{}:{}:{}", pack.id, r.track, r.level.get()),
                 achievement_name: &name,
                 description: &description,
                 criteria: "Completed the course by its completion rule and approved by the manager on the evidence. / Cours terminé selon sa règle d’achèvement et certification approuvée par le gestionnaire sur les preuves.",
@@ -235,7 +228,7 @@ impl Api {
             format!(
                 "credential-{}-level-{}-{}.json",
                 r.track,
-                r.level,
+                r.level.get(),
                 verification_code(&r.id)
             ),
             text,
@@ -319,10 +312,15 @@ impl Api {
         } else {
             None
         };
-        (check.verdict, check.detail) = if let Some((by, reason, at)) = revoked {
+        (check.verdict, check.detail) = if let Some(r) = revoked {
             (
                 CredentialVerdict::Revoked,
-                format!("revoked by {by} on {}: {reason}", at.format("%Y-%m-%d")),
+                format!(
+                    "revoked by {} on {}: {}",
+                    r.by,
+                    r.at.format("%Y-%m-%d"),
+                    r.reason
+                ),
             )
         } else if until.is_some_and(|u| now >= u) {
             (

@@ -7,7 +7,7 @@ use crate::{password, Api, Caller, Result, PROGRAM_PACK_ID};
 use chrono::{DateTime, Utc};
 use mastery_store::{certification, completions, packs, people, settings, StoreError};
 use mastery_types::{
-    ApiError, CourseId, EmployeeNumber, ErrorCode, PersonId, Role, Track, Username,
+    ApiError, CourseId, EmployeeNumber, ErrorCode, MasteryLevel, PersonId, Role, Track, Username,
 };
 
 /// Every demo account signs in with this password (listed in README.md).
@@ -356,6 +356,9 @@ impl Api {
             // last winter.
             if let (Some(marc), Some(sophie)) = (id_of("marc"), id_of("sophie")) {
                 for (level, course, months_ago) in [(1u8, "clients-l1", 34u32), (2, "clients-l2", 10)] {
+                    let Some(mastery_level) = MasteryLevel::new(level) else {
+                        continue;
+                    };
                     let approved_at = now
                         .checked_sub_months(chrono::Months::new(months_ago))
                         .unwrap_or(now);
@@ -370,8 +373,8 @@ impl Api {
                         &certification::NewRequest {
                             id: &request,
                             person: marc,
-                            track: "clients",
-                            level,
+                            track: Track::Clients,
+                            level: mastery_level,
                             course: &CourseId(course.into()),
                             pack_id: &pack.id,
                             pack_version: &pack.version,
@@ -389,7 +392,7 @@ impl Api {
                             id: &new_id(approved_at).to_string(),
                             request_id: &request,
                             by: sophie,
-                            authority: "manager",
+                            authority: mastery_domain::certification::Authority::Manager,
                             approved: true,
                             reason: "",
                             period: Some((approved_at, valid_until)),

@@ -34,3 +34,33 @@ pub(crate) fn required(value: &str, field: Field) -> Result<&str, ApiError> {
         Ok(v)
     }
 }
+
+/// A text of at most `max` characters once trimmed (empty allowed).
+pub(crate) fn at_most(value: &str, field: Field, max: usize) -> Result<&str, ApiError> {
+    let v = value.trim();
+    if v.chars().count() > max {
+        Err(invalid(Problem::TooLong { field, max }))
+    } else {
+        Ok(v)
+    }
+}
+
+/// A required text of at most `max` characters once trimmed.
+pub(crate) fn required_at_most(value: &str, field: Field, max: usize) -> Result<&str, ApiError> {
+    let v = at_most(value, field, max)?;
+    if v.is_empty() {
+        Err(invalid(Problem::Empty { field }))
+    } else {
+        Ok(v)
+    }
+}
+
+/// Damaged or missing stored data: a storage error for logs, a generic
+/// translated message for the window.
+pub(crate) fn storage(message: impl Into<String>) -> ApiError {
+    ApiError::new(mastery_types::ErrorCode::Storage, message)
+}
+
+pub(crate) fn not_found(thing: mastery_types::Thing, id: impl std::fmt::Display) -> ApiError {
+    ApiError::not_found(thing, id)
+}

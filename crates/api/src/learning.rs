@@ -4,23 +4,22 @@
 //! it was made against; an attempt is scored against the version it was
 //! started on, even if a newer one is published meanwhile.
 
-use crate::{errors::new_id, Api, Caller, Result, PROGRAM_PACK_ID};
+use crate::errors::{new_id, not_found, storage};
+use crate::{Api, Caller, Result, PROGRAM_PACK_ID};
 use chrono::{DateTime, Duration, Utc};
 use mastery_domain::access::Permission;
+use mastery_domain::facts::QuizAttempt;
+use mastery_domain::quiz::{self, QuizGate, QuizRefusal};
 use mastery_packs::{ItemKind, Pack, QuizItem};
 use mastery_store::learning;
 use mastery_types::{
     Answer, ApiError, AttemptRequest, AttemptResult, AttemptView, CourseId, CourseRequest,
-    ErrorCode, ItemFeedback, ItemView, LessonDoneRequest, Option_, PersonId, QuizItemView,
-    QuizStatus, SaveAnswerRequest, ScenarioStep, SelfAssessmentView, StyleProfile, StyleRequest,
-    StyleScore,
+    ItemFeedback, ItemView, LessonDoneRequest, LessonEventKind, Option_, PersonId, Problem,
+    QuizItemView, QuizStatus, SaveAnswerRequest, ScenarioStep, SelfAssessmentView, StyleProfile,
+    StyleRequest, StyleScore, Thing,
 };
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-
-fn invalid(message: String) -> ApiError {
-    ApiError::new(ErrorCode::InvalidInput, message)
-}
 
 /// A stable shuffle for one attempt: the same attempt always shows the same
 /// order, a new attempt another.
@@ -94,17 +93,46 @@ fn item_view(item: &QuizItem, attempt: &str) -> QuizItemView {
     }
 }
 
-fn attempt_id_of(a: &learning::Attempt) -> String {
-    a.id.clone()
+/// A scoring refusal of a malformed answer, in the window's terms.
+pub(crate) fn answer_problem(e: &mastery_packs::AnswerError) -> ApiError {
+    use mastery_packs::AnswerError::*;
+    let problem = match e {
+        WrongShape { item, .. } | UnknownChoice { item, .. } => {
+            Problem::AnswerDoesNotFit { item: item.clone() }
+        }
+        Incomplete { item, .. } => Problem::AnswerIncomplete { item: item.clone() },
+    };
+    ApiError::problem_with(problem, e)
+}
+
+fn quiz_refusal(r: QuizRefusal) -> ApiError {
+    ApiError::problem(match r {
+        QuizRefusal::AlreadyPassed => Problem::QuizAlreadyPassed,
+        QuizRefusal::NoAttemptsLeft { max } => Problem::NoAttemptsLeft { max },
+        QuizRefusal::WaitUntil(at) => Problem::WaitUntil { at },
+    })
+}
+
+fn status_of(course: &CourseId, gate: &QuizGate) -> QuizStatus {
+    QuizStatus {
+        course: course.clone(),
+        best_percent: gate.best_percent,
+        passed: gate.passed,
+        attempts_used: gate.used,
+        max_attempts: gate.max_attempts,
+        in_progress: gate.in_progress.clone(),
+        can_start: gate.can_start(),
+        next_attempt_at: gate.wait_until,
+        last: gate.last.clone(),
+    }
 }
 
 impl Api {
     fn stored_pack(&self, version: &str) -> Result<std::sync::Arc<Pack>> {
         self.pack_at(PROGRAM_PACK_ID, version)?.ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::Storage,
-                format!("pack version {version} is referenced but not stored"),
-            )
+            storage(format!(
+                "pack version {version} is referenced but not stored"
+            ))
         })
     }
 
@@ -117,12 +145,12 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
-        let view = self.learner_view(me)?;
+        let view = self.learner_view(me, now)?;
         let lesson = view.open_lesson(&req.lesson)?;
+        if view.lessons_done(&lesson.course).contains(&lesson.id) {
+            return Ok(());
+        }
         self.store.write(|tx| {
-            if learning::lessons_done(tx, me, &lesson.course)?.contains(&lesson.id) {
-                return Ok(());
-            }
             let stamp = learning::Stamp {
                 id: new_id(now),
                 person: me,
@@ -130,7 +158,13 @@ impl Api {
                 pack_version: &view.pack.version,
                 at: now,
             };
-            learning::lesson_event(tx, &stamp, &lesson.course, &lesson.id, "done")
+            learning::lesson_event(
+                tx,
+                &stamp,
+                &lesson.course,
+                &lesson.id,
+                LessonEventKind::Done,
+            )
         })?;
         Ok(())
     }
@@ -155,7 +189,7 @@ impl Api {
                 pack_version: &pack.version,
                 at: now,
             };
-            learning::lesson_event(tx, &stamp, course, lesson, "opened")
+            learning::lesson_event(tx, &stamp, course, lesson, LessonEventKind::Opened)
         })?;
         Ok(())
     }
@@ -168,68 +202,15 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<QuizStatus> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
-        let view = self.learner_view(me)?;
-        let (course, quiz) = view.open_quiz(&req.course)?;
-        let attempts = self.store.read(|c| learning::attempts(c, me, &course.id))?;
-        Ok(self.status_of(
-            &course.id,
-            quiz.max_attempts,
-            quiz.wait_minutes_between_attempts,
-            &attempts,
-            now,
-        ))
-    }
-
-    fn status_of(
-        &self,
-        course: &CourseId,
-        max_attempts: u8,
-        wait_minutes: u32,
-        attempts: &[learning::Attempt],
-        now: DateTime<Utc>,
-    ) -> QuizStatus {
-        let submitted: Vec<&learning::Attempt> =
-            attempts.iter().filter(|a| a.submitted.is_some()).collect();
-        let passed = submitted
-            .iter()
-            .any(|a| a.submitted.as_ref().is_some_and(|s| s.1));
-        let best = submitted
-            .iter()
-            .filter_map(|a| a.submitted.as_ref().map(|s| s.0))
-            .max();
-        let used = u8::try_from(submitted.len()).unwrap_or(u8::MAX);
-        let in_progress = attempts
-            .iter()
-            .find(|a| a.submitted.is_none())
-            .map(attempt_id_of);
-        let last = submitted.last().and_then(|a| {
-            a.submitted
-                .as_ref()
-                .and_then(|s| serde_json::from_str::<AttemptResult>(&s.2).ok())
-        });
-        let wait_until = submitted
-            .last()
-            .and_then(|a| a.submitted.as_ref())
-            .filter(|s| !s.1)
-            .map(|s| s.3 + Duration::minutes(i64::from(wait_minutes)))
-            .filter(|t| *t > now);
-        let can_start = !passed && used < max_attempts && wait_until.is_none();
-        QuizStatus {
-            course: course.clone(),
-            best_percent: best,
-            passed,
-            attempts_used: used,
-            max_attempts,
-            in_progress,
-            can_start: can_start || attempts.iter().any(|a| a.submitted.is_none()),
-            next_attempt_at: wait_until,
-            last,
-        }
+        let view = self.learner_view(me, now)?;
+        let (course, _, gate) = view.open_quiz(&req.course)?;
+        Ok(status_of(&course.id, gate))
     }
 
     /// Starts an attempt, or resumes the one in progress with its saved
     /// answers. Refused when the check is passed, no attempt is left, or
-    /// the wait after a failed attempt is not over.
+    /// the wait after a failed attempt is not over
+    /// (`mastery_domain::quiz::QuizGate::may_start`).
     pub fn start_quiz(
         &self,
         caller: &Caller,
@@ -237,31 +218,26 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<AttemptView> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
-        let view = self.learner_view(me)?;
-        let (course, quiz) = view.open_quiz(&req.course)?;
-        let (max, wait) = (quiz.max_attempts, quiz.wait_minutes_between_attempts);
+        let view = self.learner_view(me, now)?;
+        let (course, quiz, _) = view.open_quiz(&req.course)?;
+        let policy = quiz::Policy {
+            max_attempts: quiz.max_attempts,
+            wait_minutes: quiz.wait_minutes_between_attempts,
+        };
         let course_id = course.id.clone();
         let pack = &view.pack;
+        // Decided again under the write lock: two windows starting at once
+        // get one attempt.
         let attempt = self.store.write(|tx| {
-            let attempts = learning::attempts(tx, me, &course_id)?;
-            if let Some(open) = attempts.iter().find(|a| a.submitted.is_none()) {
+            let mine: Vec<QuizAttempt> = learning::attempts(tx, me)?
+                .into_iter()
+                .filter(|a| a.course == course_id)
+                .collect();
+            if let Some(open) = mine.iter().find(|a| a.submission.is_none()) {
                 return Ok(Ok(open.clone()));
             }
-            let status = self.status_of(&course_id, max, wait, &attempts, now);
-            if status.passed {
-                return Ok(Err(ApiError::new(ErrorCode::Conflict, format!("the knowledge check of {course_id} is already passed"))));
-            }
-            if status.attempts_used >= max {
-                return Ok(Err(ApiError::new(
-                    ErrorCode::Conflict,
-                    format!("all {max} attempts at the knowledge check of {course_id} are used; speak with your coach"),
-                )));
-            }
-            if let Some(t) = status.next_attempt_at {
-                return Ok(Err(ApiError::new(
-                    ErrorCode::Conflict,
-                    format!("the next attempt may start at {}", t.format("%Y-%m-%d %H:%M UTC")),
-                )));
+            if let Err(r) = quiz::gate(policy, &mine, now).may_start() {
+                return Ok(Err(quiz_refusal(r)));
             }
             let id = new_id(now);
             let stamp = learning::Stamp {
@@ -272,46 +248,31 @@ impl Api {
                 at: now,
             };
             learning::start_attempt(tx, &stamp, &course_id)?;
-            Ok(learning::attempt(tx, &id.to_string())?.ok_or_else(|| {
-                ApiError::new(ErrorCode::Storage, "the attempt was not saved")
-            }))
+            Ok(learning::attempt(tx, &id.to_string())?
+                .ok_or_else(|| storage("the attempt was not saved")))
         })??;
         self.attempt_view(&attempt)
     }
 
-    fn attempt_view(&self, a: &learning::Attempt) -> Result<AttemptView> {
+    fn attempt_view(&self, a: &QuizAttempt) -> Result<AttemptView> {
         let pack = self.stored_pack(&a.pack_version)?;
         let quiz = pack.quiz_of(&a.course).ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::Storage,
-                format!(
-                    "pack {} has no knowledge check for {}",
-                    a.pack_version, a.course
-                ),
-            )
+            storage(format!(
+                "pack {} has no knowledge check for {}",
+                a.pack_version, a.course
+            ))
         })?;
-        let attempts = self.store.read(|c| {
-            let person = PersonId(
-                a.person
-                    .parse()
-                    .map_err(|e: uuid::Error| mastery_store::StoreError::Corrupt(e.to_string()))?,
-            );
-            learning::attempts(c, person, &a.course)
+        let (attempts, saved) = self.store.read(|c| {
+            Ok((
+                learning::attempts(c, a.person)?,
+                learning::answers(c, &a.id)?,
+            ))
         })?;
         let number = attempts
             .iter()
+            .filter(|x| x.course == a.course)
             .position(|x| x.id == a.id)
             .map_or(1, |p| p + 1);
-        let saved = self
-            .store
-            .read(|c| learning::answers(c, &a.id))?
-            .into_iter()
-            .filter_map(|(item, json)| {
-                serde_json::from_str::<Answer>(&json)
-                    .ok()
-                    .map(|ans| (item, ans))
-            })
-            .collect();
         Ok(AttemptView {
             attempt_id: a.id.clone(),
             course: a.course.clone(),
@@ -321,7 +282,7 @@ impl Api {
             max_attempts: quiz.max_attempts,
             started_at: a.started_at,
             items: quiz.items.iter().map(|i| item_view(i, &a.id)).collect(),
-            saved,
+            saved: saved.into_iter().collect(),
         })
     }
 
@@ -330,24 +291,16 @@ impl Api {
         &self,
         me: PersonId,
         attempt_id: &str,
-    ) -> Result<(learning::Attempt, std::sync::Arc<Pack>)> {
+    ) -> Result<(QuizAttempt, std::sync::Arc<Pack>)> {
         let a = self
             .store
             .read(|c| learning::attempt(c, attempt_id))?
-            .filter(|a| a.person == me.0.to_string())
+            .filter(|a| a.person == me)
             // Someone else's attempt is "not found": its existence is not
             // the caller's business.
-            .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("there is no attempt {attempt_id} of yours"),
-                )
-            })?;
-        if a.submitted.is_some() {
-            return Err(ApiError::new(
-                ErrorCode::Conflict,
-                "this attempt is already submitted",
-            ));
+            .ok_or_else(|| not_found(Thing::Attempt, attempt_id))?;
+        if a.submission.is_some() {
+            return Err(ApiError::problem(Problem::AttemptAlreadySubmitted));
         }
         let pack = self.stored_pack(&a.pack_version)?;
         Ok((a, pack))
@@ -367,11 +320,11 @@ impl Api {
         let item = pack
             .quiz_of(&a.course)
             .and_then(|q| q.items.iter().find(|i| i.id == req.item_id))
-            .ok_or_else(|| invalid(format!("the knowledge check has no item {:?}", req.item_id)))?;
-        mastery_packs::score(item, &req.answer).map_err(|e| invalid(e.to_string()))?;
-        let json = serde_json::to_string(&req.answer).map_err(|e| invalid(e.to_string()))?;
-        self.store
-            .write(|tx| learning::save_answer(tx, new_id(now), &a.id, &item.id, &json, now))?;
+            .ok_or_else(|| not_found(Thing::KnowledgeCheckItem, &req.item_id))?;
+        mastery_packs::score(item, &req.answer).map_err(|e| answer_problem(&e))?;
+        self.store.write(|tx| {
+            learning::save_answer(tx, new_id(now), &a.id, &item.id, &req.answer, now)
+        })?;
         Ok(())
     }
 
@@ -409,30 +362,19 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<AttemptResult> {
         let (a, pack) = self.own_open_attempt(me, attempt_id)?;
-        let quiz = pack.quiz_of(&a.course).ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::Storage,
-                "the attempt's knowledge check is missing",
-            )
-        })?;
-        let saved: BTreeMap<String, Answer> = self
-            .store
-            .read(|c| learning::answers(c, &a.id))?
-            .into_iter()
-            .filter_map(|(item, json)| serde_json::from_str(&json).ok().map(|ans| (item, ans)))
-            .collect();
-        let missing: Vec<&str> = quiz
+        let quiz = pack
+            .quiz_of(&a.course)
+            .ok_or_else(|| storage("the attempt's knowledge check is missing"))?;
+        let saved: BTreeMap<String, Answer> = self.store.read(|c| learning::answers(c, &a.id))?;
+        let missing = quiz
             .items
             .iter()
             .filter(|i| !saved.contains_key(&i.id))
-            .map(|i| i.id.as_str())
-            .collect();
-        if !missing.is_empty() && !abandon {
-            return Err(invalid(format!(
-                "{} item(s) are not answered yet: {}",
-                missing.len(),
-                missing.join(", ")
-            )));
+            .count();
+        if missing > 0 && !abandon {
+            return Err(ApiError::problem(Problem::UnansweredItems {
+                count: missing,
+            }));
         }
         let mut items = Vec::new();
         let mut earned = 0.0;
@@ -456,7 +398,7 @@ impl Api {
                 });
                 continue;
             };
-            let s = mastery_packs::score(item, answer).map_err(|e| invalid(e.to_string()))?;
+            let s = mastery_packs::score(item, answer).map_err(|e| answer_problem(&e))?;
             earned += s.earned;
             items.push(ItemFeedback {
                 item_id: item.id.clone(),
@@ -471,12 +413,14 @@ impl Api {
             .round()
             .clamp(0.0, 100.0) as u8;
         let passed = percent >= quiz.pass_mark;
-        let attempts = self.store.read(|c| learning::attempts(c, me, &a.course))?;
-        let number = attempts
-            .iter()
-            .position(|x| x.id == a.id)
-            .map_or(1, |p| p + 1);
-        let used = attempts.iter().filter(|x| x.submitted.is_some()).count() + 1;
+        let mine: Vec<QuizAttempt> = self
+            .store
+            .read(|c| learning::attempts(c, me))?
+            .into_iter()
+            .filter(|x| x.course == a.course)
+            .collect();
+        let number = mine.iter().position(|x| x.id == a.id).map_or(1, |p| p + 1);
+        let used = mine.iter().filter(|x| x.submission.is_some()).count() + 1;
         let attempts_left = if passed {
             0
         } else {
@@ -493,11 +437,10 @@ impl Api {
             attempts_left: u8::try_from(attempts_left).unwrap_or(0),
             next_attempt_at: (!passed && attempts_left > 0)
                 .then(|| now + Duration::minutes(i64::from(quiz.wait_minutes_between_attempts))),
-            abandoned: abandon && !missing.is_empty(),
+            abandoned: abandon && missing > 0,
         };
-        let json = serde_json::to_string(&result).map_err(|e| invalid(e.to_string()))?;
         self.store
-            .write(|tx| learning::submit(tx, &a.id, percent, passed, &json, now))?;
+            .write(|tx| learning::submit(tx, &a.id, &result, now))?;
         Ok(result)
     }
 
@@ -506,9 +449,10 @@ impl Api {
         &self,
         caller: &Caller,
         req: &CourseRequest,
+        now: DateTime<Utc>,
     ) -> Result<SelfAssessmentView> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
-        let view = self.learner_view(me)?;
+        let view = self.learner_view(me, now)?;
         let (_, sa) = view.open_self_assessment(&req.course)?;
         let result = self.latest_style(me, &sa.id)?;
         Ok(SelfAssessmentView {
@@ -529,25 +473,21 @@ impl Api {
     }
 
     fn latest_style(&self, me: PersonId, assessment: &str) -> Result<Option<StyleProfile>> {
-        let Some((json, version, at)) = self
+        let Some(answer) = self
             .store
             .read(|c| learning::latest_style(c, me, assessment))?
         else {
             return Ok(None);
         };
-        let pack = self.stored_pack(&version)?;
-        let ratings: BTreeMap<String, u8> = serde_json::from_str(&json).map_err(|e| {
-            ApiError::new(
-                ErrorCode::Storage,
-                format!("a stored self-assessment is damaged: {e}"),
-            )
-        })?;
+        let pack = self.stored_pack(&answer.pack_version)?;
+        let ratings: BTreeMap<String, u8> = serde_json::from_value(answer.ratings)
+            .map_err(|e| storage(format!("a stored self-assessment is damaged: {e}")))?;
         let Some(sa) = pack.self_assessment(assessment) else {
             return Ok(None);
         };
         let r = mastery_packs::score_style(sa, &ratings)
-            .map_err(|e| ApiError::new(ErrorCode::Storage, e.to_string()))?;
-        Ok(Some(style_profile(sa, &r, at)))
+            .map_err(|e| storage(format!("a stored self-assessment no longer scores: {e}")))?;
+        Ok(Some(style_profile(sa, &r, answer.at)))
     }
 
     /// Scores and records the learner's answers; returns the profile.
@@ -558,10 +498,11 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<StyleProfile> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
-        let view = self.learner_view(me)?;
+        let view = self.learner_view(me, now)?;
         let (course, sa) = view.open_self_assessment(&req.course)?;
-        let r = mastery_packs::score_style(sa, &req.ratings).map_err(|e| invalid(e.to_string()))?;
-        let json = serde_json::to_string(&req.ratings).map_err(|e| invalid(e.to_string()))?;
+        let r = mastery_packs::score_style(sa, &req.ratings).map_err(|e| answer_problem(&e))?;
+        let json = serde_json::to_string(&req.ratings)
+            .map_err(|e| storage(format!("the answers could not be written: {e}")))?;
         self.store.write(|tx| {
             let stamp = learning::Stamp {
                 id: new_id(now),

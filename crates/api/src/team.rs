@@ -2,70 +2,61 @@
 //! what is due. Due dates are dates in the learner's office time zone, so
 //! "overdue" flips at the learner's midnight, not the server's.
 
-use crate::{errors::new_id, Api, Caller, Result};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use crate::catalogue::LearnerView;
+use crate::errors::{at_most, new_id, not_found, storage};
+use crate::{Api, Caller, Result};
+use chrono::{DateTime, Duration, Utc};
 use mastery_domain::access::Permission;
 use mastery_store::assigned;
 use mastery_types::{
-    ApiError, AssignCourseRequest, DueCourse, ErrorCode, OverviewColumn, PersonId, TeamMember,
-    TeamView,
+    ApiError, AssignCourseRequest, DueCourse, Field, OverviewColumn, PersonId, Problem, TeamMember,
+    TeamView, Thing,
 };
 
 impl Api {
-    /// What is assigned to a person, with completion and lateness.
-    fn due_for(&self, person: PersonId, now: DateTime<Utc>) -> Result<Vec<DueCourse>> {
-        let view = self.learner_view(person)?;
+    /// What is assigned to a person, with completion and lateness, given
+    /// their projected state.
+    fn due_for(
+        &self,
+        person: PersonId,
+        view: &LearnerView,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<DueCourse>> {
         let today = self.office_today(person, now)?;
         let rows = self.store.read(|c| assigned::current(c, person))?;
-        let mut out = Vec::new();
-        for (course, due, note, by) in rows {
-            let Ok(due_on) = NaiveDate::parse_from_str(&due, "%Y-%m-%d") else {
-                continue;
-            };
-            let completed = view.completed.contains(&course);
-            out.push(DueCourse {
-                title: view
-                    .pack
-                    .course(&course)
-                    .map(|c| c.title.clone())
-                    .unwrap_or_default(),
-                course,
-                due_on,
-                note,
-                assigned_by: by,
-                completed,
-                overdue: !completed && today > due_on,
-            });
-        }
-        Ok(out)
+        Ok(rows
+            .into_iter()
+            .map(|a| {
+                let completed = view.state.completed.contains(&a.course);
+                DueCourse {
+                    title: view
+                        .pack
+                        .course(&a.course)
+                        .map(|c| c.title.clone())
+                        .unwrap_or_default(),
+                    overdue: !completed && today > a.due_on,
+                    course: a.course,
+                    due_on: a.due_on,
+                    note: a.note,
+                    assigned_by: a.assigned_by,
+                    completed,
+                }
+            })
+            .collect())
     }
 
     /// The calling learner's assigned courses, soonest due first.
     pub fn due_courses(&self, caller: &Caller, now: DateTime<Utc>) -> Result<Vec<DueCourse>> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
-        self.due_for(me, now)
+        let view = self.learner_view(me, now)?;
+        self.due_for(me, &view, now)
     }
 
-    /// The manager's own staff (from the org structure) and what is
-    /// assigned to each.
+    /// The manager's own staff (from the org structure), what is assigned
+    /// to each, and where each stands on every course.
     pub fn my_team(&self, caller: &Caller, now: DateTime<Utc>) -> Result<TeamView> {
         let me = caller.require_person(Permission::ManageStaff)?;
         let reports = self.store.read(|c| assigned::reports(c, me))?;
-        let mut members = Vec::new();
-        for (id, name, number) in reports {
-            let Ok(uuid) = id.parse() else { continue };
-            members.push(TeamMember {
-                person_id: PersonId(uuid),
-                name,
-                employee_number: number,
-                assigned: self.due_for(PersonId(uuid), now)?,
-                progress: self
-                    .progress_of(PersonId(uuid))?
-                    .into_iter()
-                    .map(|(_, p)| p)
-                    .collect(),
-            });
-        }
         let pack = self.latest_pack()?;
         let columns = pack
             .tracks
@@ -84,14 +75,28 @@ impl Api {
                 title: c.title.clone(),
             })
             .collect::<Vec<_>>();
-        // Each member's progress in the columns' order.
-        let order: Vec<usize> = columns
-            .iter()
-            .filter_map(|col| pack.courses.iter().position(|c| c.id == col.course))
-            .collect();
-        for m in &mut members {
-            let p = std::mem::take(&mut m.progress);
-            m.progress = order.iter().filter_map(|i| p.get(*i).copied()).collect();
+        let mut members = Vec::new();
+        for r in reports {
+            // Each member's state is projected once and serves both the
+            // overview and their assigned courses.
+            let view = self.learner_view(r.person, now)?;
+            let progress = crate::catalogue::progress_of(&view.state);
+            members.push(TeamMember {
+                person_id: r.person,
+                name: r.name,
+                employee_number: r.employee_number.0,
+                assigned: self.due_for(r.person, &view, now)?,
+                // In the columns' order.
+                progress: columns
+                    .iter()
+                    .filter_map(|col| {
+                        progress
+                            .iter()
+                            .find(|(c, _)| *c == col.course)
+                            .map(|(_, p)| *p)
+                    })
+                    .collect(),
+            });
         }
         let (pairings, coaches) = self.team_pairings(me, now)?;
         Ok(TeamView {
@@ -120,36 +125,24 @@ impl Api {
         let person = self.placed(req.learner)?;
         mastery_domain::scope::is_staff_of(me, &person.placement)
             .map_err(|r| crate::scope::refusal(r, &person.name))?;
-        let view = self.learner_view(req.learner)?;
-        if view.pack.course(&req.course).is_none() {
-            return Err(ApiError::new(
-                ErrorCode::NotFound,
-                format!("there is no course {}", req.course),
-            ));
+        let pack = self.latest_pack()?;
+        if pack.course(&req.course).is_none() {
+            return Err(not_found(Thing::Course, &req.course));
         }
         let today = self.office_today(req.learner, now)?;
         if req.due_on < today {
-            return Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                format!(
-                    "the due date {} is in the past (it is {today} where {} works)",
-                    req.due_on, person.name
-                ),
-            ));
+            return Err(ApiError::problem(Problem::DateInPast {
+                field: Field::DueDate,
+                today,
+            }));
         }
         if req.due_on > today + Duration::days(730) {
-            return Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                "the due date is more than two years away",
-            ));
+            return Err(ApiError::problem(Problem::DateTooFar {
+                field: Field::DueDate,
+                days: 730,
+            }));
         }
-        let note = req.note.trim();
-        if note.chars().count() > 1000 {
-            return Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                "the note is longer than 1000 characters",
-            ));
-        }
+        let note = at_most(&req.note, Field::Note, 1000)?;
         self.store.write(|tx| {
             assigned::assign(
                 tx,
@@ -162,9 +155,10 @@ impl Api {
                 now,
             )
         })?;
-        self.due_for(req.learner, now)?
+        let view = self.learner_view(req.learner, now)?;
+        self.due_for(req.learner, &view, now)?
             .into_iter()
             .find(|d| d.course == req.course)
-            .ok_or_else(|| ApiError::new(ErrorCode::Storage, "the assignment was not saved"))
+            .ok_or_else(|| storage("the assignment was not saved"))
     }
 }

@@ -125,6 +125,7 @@ fn a_designer_edits_checks_publishes_and_the_learner_sees_the_new_text() {
             &LessonRequest {
                 lesson: "clients-l1/01-first-contact".into(),
             },
+            now(),
         )
         .expect("lesson")
         .html

@@ -90,7 +90,7 @@ fn wrong(item: &QuizItem) -> Answer {
 fn lessons_are_marked_done_once_and_the_course_resumes_where_it_stopped() {
     let api = api();
     let me = person(&api, 1, &[Role::Learner]);
-    let outline = api.course_outline(&me, &course()).expect("outline");
+    let outline = api.course_outline(&me, &course(), now()).expect("outline");
     assert_eq!(outline.resume, None);
     assert_eq!(
         outline
@@ -115,7 +115,9 @@ fn lessons_are_marked_done_once_and_the_course_resumes_where_it_stopped() {
     )
     .expect("opened");
     assert_eq!(
-        api.course_outline(&me, &course()).expect("outline").resume,
+        api.course_outline(&me, &course(), now())
+            .expect("outline")
+            .resume,
         Some(second.clone())
     );
     for (i, l) in outline.lessons.iter().enumerate() {
@@ -137,9 +139,9 @@ fn lessons_are_marked_done_once_and_the_course_resumes_where_it_stopped() {
         )
         .expect("again, harmless");
     }
-    let outline = api.course_outline(&me, &course()).expect("outline");
+    let outline = api.course_outline(&me, &course(), now()).expect("outline");
     assert!(outline.lessons.iter().all(|l| l.done));
-    assert_eq!(outline.requirements[0].key, "lessons");
+    assert_eq!(outline.requirements[0].key.as_str(), "lessons");
     assert!(outline.requirements[0].met);
     let done_facts: i64 = api
         .store()
@@ -228,11 +230,11 @@ fn a_knowledge_check_is_resumed_scored_with_feedback_and_passed() {
         .start_quiz(&me, &course(), now())
         .expect_err("already passed");
     assert_eq!(err.code, ErrorCode::Conflict);
-    let outline = api.course_outline(&me, &course()).expect("outline");
+    let outline = api.course_outline(&me, &course(), now()).expect("outline");
     assert!(outline
         .requirements
         .iter()
-        .any(|r| r.key == "knowledge_check" && r.met));
+        .any(|r| r.key.as_str() == "knowledge_check" && r.met));
 }
 
 #[test]
@@ -315,8 +317,13 @@ fn bad_answers_are_refused_and_change_nothing() {
             now(),
         )
     };
+    assert_eq!(
+        save("no-such-item", Answer::TrueFalse(true))
+            .expect_err("no such item")
+            .code,
+        ErrorCode::NotFound
+    );
     for (item, answer, why) in [
-        ("no-such-item", Answer::TrueFalse(true), "has no item"),
         (
             single.id.as_str(),
             Answer::TrueFalse(true),
@@ -391,7 +398,7 @@ fn bad_answers_are_refused_and_change_nothing() {
 fn the_self_assessment_gives_a_profile_and_refuses_incomplete_answers() {
     let api = api();
     let me = person(&api, 1, &[Role::Learner]);
-    let view = api.self_assessment(&me, &course()).expect("view");
+    let view = api.self_assessment(&me, &course(), now()).expect("view");
     assert_eq!(view.statements.len(), 20);
     assert!(view.result.is_none());
     let pack = mastery_packs::shipped().expect("shipped");
@@ -442,7 +449,7 @@ fn the_self_assessment_gives_a_profile_and_refuses_incomplete_answers() {
         err.message
     );
     assert!(
-        api.self_assessment(&me, &course())
+        api.self_assessment(&me, &course(), now())
             .expect("view")
             .result
             .is_none(),
@@ -475,14 +482,16 @@ fn the_self_assessment_gives_a_profile_and_refuses_incomplete_answers() {
         profile.description_html
     );
     assert_eq!(
-        api.self_assessment(&me, &course()).expect("view").result,
+        api.self_assessment(&me, &course(), now())
+            .expect("view")
+            .result,
         Some(profile)
     );
-    let outline = api.course_outline(&me, &course()).expect("outline");
+    let outline = api.course_outline(&me, &course(), now()).expect("outline");
     assert!(outline
         .requirements
         .iter()
-        .any(|r| r.key == "self_assessment" && r.met));
+        .any(|r| r.key.as_str() == "self_assessment" && r.met));
 }
 
 #[test]
@@ -494,7 +503,7 @@ fn level_1_completed_from_facts_unlocks_level_2() {
     let me = person(&api, 1, &[Role::Learner]);
     let coach = person(&api, 2, &[Role::Coach]);
     let state = |api: &mastery_api::Api, id: &str| {
-        api.catalogue(&me)
+        api.catalogue(&me, now())
             .expect("catalogue")
             .tracks
             .iter()
@@ -507,7 +516,7 @@ fn level_1_completed_from_facts_unlocks_level_2() {
         state(&api, "clients-l2"),
         Availability::Locked { .. }
     ));
-    let outline = api.course_outline(&me, &course()).expect("outline");
+    let outline = api.course_outline(&me, &course(), now()).expect("outline");
     for l in &outline.lessons {
         api.mark_lesson_done(
             &me,
@@ -538,7 +547,7 @@ fn level_1_completed_from_facts_unlocks_level_2() {
         .expect("submit")
         .passed
     );
-    let sa = api.self_assessment(&me, &course()).expect("sa");
+    let sa = api.self_assessment(&me, &course(), now()).expect("sa");
     let ratings = sa.statements.iter().map(|s| (s.id.clone(), 3)).collect();
     api.submit_self_assessment(
         &me,
@@ -562,7 +571,7 @@ fn level_1_completed_from_facts_unlocks_level_2() {
                 course: CourseId(COURSE.into()),
                 held_on: now().date_naive(),
                 duration_minutes: 60,
-                setting: "phone".into(),
+                setting: mastery_types::CoachingSetting::Phone,
                 observations: Driver::ALL
                     .iter()
                     .map(|d| Observation {

@@ -18,13 +18,14 @@ type Command = fn(&Api, &Caller, u32) -> Result<(), mastery_api::ApiError>;
 /// Every command that takes a caller.
 fn commands() -> Vec<(&'static str, Command)> {
     vec![
-        ("catalogue", |api, c, _| api.catalogue(c).map(drop)),
+        ("catalogue", |api, c, _| api.catalogue(c, now()).map(drop)),
         ("course_outline", |api, c, _| {
             api.course_outline(
                 c,
                 &CourseRequest {
                     course: "clients-l1".into(),
                 },
+                now(),
             )
             .map(drop)
         }),
@@ -34,6 +35,7 @@ fn commands() -> Vec<(&'static str, Command)> {
                 &LessonRequest {
                     lesson: "clients-l1/01-first-contact".into(),
                 },
+                now(),
             )
             .map(drop)
         }),
@@ -215,7 +217,7 @@ fn commands() -> Vec<(&'static str, Command)> {
             api.verify_credential(c, &req, now()).map(drop)
         }),
         ("self_assessment", |api, c, _| {
-            api.self_assessment(c, &l1()).map(drop)
+            api.self_assessment(c, &l1(), now()).map(drop)
         }),
         ("submit_self_assessment", |api, c, _| {
             // Allowed callers get past the role check to the rating check.
@@ -236,7 +238,7 @@ fn commands() -> Vec<(&'static str, Command)> {
                 course: CourseId("clients-l1".into()),
                 held_on: now().date_naive(),
                 duration_minutes: 30,
-                setting: "counter".into(),
+                setting: mastery_types::CoachingSetting::Counter,
                 observations: vec![],
                 next_steps: "n".into(),
             };
@@ -264,7 +266,7 @@ fn commands() -> Vec<(&'static str, Command)> {
             }
         }),
         ("assignments", |api, c, _| {
-            api.assignments(c, &l1()).map(drop)
+            api.assignments(c, &l1(), now()).map(drop)
         }),
         ("submit_assignment", |api, c, _| {
             // Allowed callers get past the role check to "no assignments".
@@ -314,7 +316,7 @@ fn commands() -> Vec<(&'static str, Command)> {
             let req = ObservationRequest {
                 learner: PersonId(uuid::Uuid::nil()),
                 course: CourseId("clients-l3".into()),
-                kind: "observed".into(),
+                kind: mastery_types::AssessmentKind::Observed,
                 held_on: now().date_naive(),
                 scores: vec![],
                 notes: "n".into(),
@@ -542,7 +544,7 @@ fn every_command_checks_the_callers_role() {
 fn a_person_with_several_roles_gets_the_union() {
     let api = api();
     let caller = person(&api, 1, &[Role::Coach, Role::Learner, Role::Administrator]);
-    assert!(api.catalogue(&caller).is_ok());
+    assert!(api.catalogue(&caller, now()).is_ok());
     assert!(api.list_users(&caller, now()).is_ok());
     let info = api.session_info(&caller).expect("info");
     assert_eq!(

@@ -47,7 +47,7 @@ fn coaching(learner: PersonId, note: &str) -> CoachingRequest {
         course: CourseId("clients-l1".into()),
         held_on: now().date_naive() - Duration::days(1),
         duration_minutes: 30,
-        setting: "counter".into(),
+        setting: mastery_types::CoachingSetting::Counter,
         observations: vec![Observation {
             driver: mastery_types::Driver::Fairness,
             rating: 3,
@@ -69,7 +69,7 @@ fn observation(api: &Api, coach: &Caller, learner: PersonId, course: &str) -> Ob
     ObservationRequest {
         learner,
         course: CourseId(course.into()),
-        kind: "secret_shopper".into(),
+        kind: mastery_types::AssessmentKind::SecretShopper,
         held_on: now().date_naive() - Duration::days(2),
         scores: rubric
             .criteria
@@ -101,11 +101,12 @@ fn requirement(api: &Api, who: &Caller, course: &str, key: &str) -> bool {
         &CourseRequest {
             course: CourseId(course.into()),
         },
+        now(),
     )
     .expect("outline")
     .requirements
     .iter()
-    .find(|r| r.key == key)
+    .find(|r| r.key.as_str() == key)
     .expect("requirement")
     .met
 }

@@ -289,7 +289,7 @@ fn audit_verify_reports_an_intact_chain_and_names_a_tampered_row() {
     }
     let o = mastery(&db, &["certification", "validity", "200"], None);
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o).contains("1 to 120 months"), "{}", text(&o));
+    assert!(text(&o).contains("must be 1 to 120"), "{}", text(&o));
     let o = mastery(&db, &["certification", "validity", "24"], None);
     assert!(o.status.success(), "{}", text(&o));
     let o = mastery(&db, &["audit", "verify"], None);

@@ -4,7 +4,9 @@
 //! decisions out.
 
 use chrono::{DateTime, Duration, Months, NaiveDate, Utc};
-use mastery_types::{CertStatus, CourseId, MasteryLevel, Missing, PersonId};
+use mastery_types::{
+    CertStatus, CertificationKey, CourseId, MasteryLevel, Missing, PersonId, RequirementKind, Track,
+};
 
 /// How long before expiry a certification shows as expiring.
 pub const EXPIRING_DAYS: i64 = 90;
@@ -20,7 +22,7 @@ pub struct LevelFacts<'a> {
     /// The course is complete (by its rule, or recorded).
     pub course_complete: bool,
     /// Requirement keys of the course's rule not met yet.
-    pub unmet: &'a [String],
+    pub unmet: &'a [RequirementKind],
     /// Lower levels of the same track whose certification is in force.
     pub certified_levels: &'a [MasteryLevel],
 }
@@ -41,13 +43,12 @@ pub fn missing(f: &LevelFacts<'_>) -> Vec<Missing> {
     } else if !f.course_complete {
         out.extend(f.unmet.iter().map(|key| Missing::Requirement {
             course: f.course.clone(),
-            key: key.clone(),
+            key: *key,
         }));
         if f.unmet.is_empty() {
             // Not complete yet nothing named: say so rather than nothing.
-            out.push(Missing::Requirement {
+            out.push(Missing::CourseIncomplete {
                 course: f.course.clone(),
-                key: "course".into(),
             });
         }
     }
@@ -172,6 +173,92 @@ pub fn standing(
     }
 }
 
+/// One request of a person, keyed by the certification it asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyedRequest {
+    pub key: CertificationKey,
+    pub facts: RequestFacts,
+}
+
+/// Where a person stands on one certification (a level of a track).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LevelStanding {
+    pub key: CertificationKey,
+    /// The level's course in the pack.
+    pub course: CourseId,
+    /// Empty when eligible.
+    pub missing: Vec<Missing>,
+    pub standing: Standing,
+    /// This certification's requests: indices into the requests given,
+    /// oldest first. [`Standing`]'s indices are positions in this list.
+    pub requests: Vec<usize>,
+}
+
+/// Every certification of one person (4 tracks × 3 levels, in that order),
+/// from their projected course states and all their requests (oldest
+/// first). A level counts as certified for the next one while a period is
+/// in force (also while a recertification is requested).
+pub fn levels(
+    pack: &mastery_packs::Pack,
+    state: &crate::progress::LearnerState,
+    requests: &[KeyedRequest],
+    now: DateTime<Utc>,
+) -> Vec<LevelStanding> {
+    let mut out = Vec::new();
+    for track in Track::ALL {
+        let mut certified: Vec<MasteryLevel> = Vec::new();
+        for level in MasteryLevel::ALL {
+            let Some(course) = pack
+                .courses
+                .iter()
+                .find(|c| c.track == track && c.level == level)
+            else {
+                continue;
+            };
+            let Some(cs) = state.course(&course.id) else {
+                continue;
+            };
+            let key = CertificationKey { track, level };
+            let unmet: Vec<RequirementKind> = cs
+                .requirements
+                .iter()
+                .filter(|r| !r.1)
+                .map(|r| r.0)
+                .collect();
+            let missing = missing(&LevelFacts {
+                level,
+                course: &course.id,
+                course_open: cs.open(),
+                course_complete: cs.complete,
+                unmet: &unmet,
+                certified_levels: &certified,
+            });
+            let mine: Vec<usize> = requests
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.key == key)
+                .map(|(i, _)| i)
+                .collect();
+            let facts: Vec<RequestFacts> =
+                mine.iter().map(|i| requests[*i].facts.clone()).collect();
+            let s = standing(&facts, missing.is_empty(), cs.started || cs.complete, now);
+            if matches!(s.status, CertStatus::Certified | CertStatus::Expiring)
+                || (s.status == CertStatus::Requested && s.current.is_some())
+            {
+                certified.push(level);
+            }
+            out.push(LevelStanding {
+                key,
+                course: course.id.clone(),
+                missing,
+                standing: s,
+                requests: mine,
+            });
+        }
+    }
+    out
+}
+
 /// Which request's revocation ended the period approved in `requests[i]`
 /// (one certification's requests): its own, or that of the latest later
 /// approval, which superseded it, since only the latest approved period is
@@ -279,7 +366,7 @@ mod tests {
         u8,
         bool,
         bool,
-        &'a [String],
+        &'a [RequirementKind],
         Vec<MasteryLevel>,
         Vec<Missing>,
     );
@@ -287,7 +374,7 @@ mod tests {
     #[test]
     fn eligibility_table() {
         let c = CourseId("clients-l2".into());
-        let unmet = vec!["assignments".to_owned()];
+        let unmet = vec![RequirementKind::Assignments];
         // (level, open, complete, unmet, certified) -> missing
         let cases: Vec<Case<'_>> = vec![
             (1, true, true, &[], vec![], vec![]),
@@ -299,7 +386,7 @@ mod tests {
                 vec![],
                 vec![Missing::Requirement {
                     course: c.clone(),
-                    key: "assignments".into(),
+                    key: RequirementKind::Assignments,
                 }],
             ),
             (2, true, true, &[], vec![l(1)], vec![]),
@@ -337,10 +424,7 @@ mod tests {
                 false,
                 &[],
                 vec![l(1), l(2)],
-                vec![Missing::Requirement {
-                    course: c.clone(),
-                    key: "course".into(),
-                }],
+                vec![Missing::CourseIncomplete { course: c.clone() }],
             ),
         ];
         for (level, open, complete, unmet, certified, want) in cases {

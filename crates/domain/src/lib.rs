@@ -13,7 +13,12 @@
 
 pub mod access;
 pub mod accounts;
+pub mod assignments;
 pub mod catalogue;
 pub mod certification;
+pub mod coaching;
+pub mod facts;
 pub mod integrity;
+pub mod progress;
+pub mod quiz;
 pub mod scope;

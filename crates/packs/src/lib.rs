@@ -17,7 +17,6 @@ mod diff;
 mod files;
 mod material;
 mod model;
-mod progress;
 mod scoring;
 mod validate;
 
@@ -31,7 +30,6 @@ pub use model::{
     QuestionKind, Quiz, QuizItem, Rubric, Scale, ScenarioChoice, ScenarioNode, SelfAssessment,
     Statement, Step, Survey, TeamSynthesis,
 };
-pub use progress::{is_complete, requirements, CourseFacts};
 pub use scoring::{best_answer, score, score_style, AnswerError, ItemScore, StyleResult};
 pub use validate::{Problem, Severity};
 

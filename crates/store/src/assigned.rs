@@ -33,12 +33,18 @@ pub fn assign(
     Ok(())
 }
 
-/// The current (latest) assignment of each course to a person:
-/// (course, due date, note, assigned by name).
-pub fn current(
-    conn: &Connection,
-    person: PersonId,
-) -> Result<Vec<(CourseId, String, String, String)>> {
+/// A course assigned to a person with its due date.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assigned {
+    pub course: CourseId,
+    /// A date in the person's office time zone.
+    pub due_on: NaiveDate,
+    pub note: String,
+    pub assigned_by: String,
+}
+
+/// The current (latest) assignment of each course to a person.
+pub fn current(conn: &Connection, person: PersonId) -> Result<Vec<Assigned>> {
     let mut stmt = conn.prepare_cached(
         "SELECT a.course_id, a.due_on, a.note, p.display_name
          FROM course_assignments a JOIN persons p ON p.id = a.assigned_by
@@ -48,8 +54,13 @@ pub fn current(
          ORDER BY a.due_on, a.course_id",
     )?;
     let rows = stmt
-        .query_map([person.0.to_string()], |r| {
-            Ok((CourseId(r.get(0)?), r.get(1)?, r.get(2)?, r.get(3)?))
+        .query_map([person], |r| {
+            Ok(Assigned {
+                course: r.get(0)?,
+                due_on: r.get(1)?,
+                note: r.get(2)?,
+                assigned_by: r.get(3)?,
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
@@ -66,14 +77,26 @@ pub fn office_time_zone(conn: &Connection, person: PersonId) -> Result<Option<St
         .optional()?)
 }
 
-/// People whose manager is `manager`: (id, name, employee number).
-pub fn reports(conn: &Connection, manager: PersonId) -> Result<Vec<(String, String, String)>> {
+/// Someone who reports to a manager.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Report {
+    pub person: PersonId,
+    pub name: String,
+    pub employee_number: mastery_types::EmployeeNumber,
+}
+
+/// People whose manager is `manager`.
+pub fn reports(conn: &Connection, manager: PersonId) -> Result<Vec<Report>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, display_name, employee_number FROM persons WHERE manager_id = ?1 ORDER BY display_name COLLATE NOCASE",
     )?;
     let rows = stmt
-        .query_map([manager.0.to_string()], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        .query_map([manager], |r| {
+            Ok(Report {
+                person: r.get(0)?,
+                name: r.get(1)?,
+                employee_number: r.get(2)?,
+            })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)

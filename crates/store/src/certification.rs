@@ -3,14 +3,36 @@
 
 use crate::Result;
 use chrono::{DateTime, NaiveDate, Utc};
-use mastery_types::{CourseId, PersonId};
+use mastery_domain::certification::Authority;
+use mastery_types::{CourseId, EmployeeNumber, MasteryLevel, PersonId, Track};
 use rusqlite::{params, Connection, OptionalExtension};
+
+/// How an authority is stored: `manager`, or the id of the manager whose
+/// delegate decided.
+fn authority_text(a: Authority) -> String {
+    match a {
+        Authority::Manager => "manager".to_owned(),
+        Authority::Delegate(m) => m.0.to_string(),
+    }
+}
+
+fn authority_col(r: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<Authority> {
+    let text: String = r.get(idx)?;
+    if text == "manager" {
+        return Ok(Authority::Manager);
+    }
+    uuid::Uuid::parse_str(&text)
+        .map(|u| Authority::Delegate(PersonId(u)))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+        })
+}
 
 pub struct NewRequest<'a> {
     pub id: &'a str,
     pub person: PersonId,
-    pub track: &'a str,
-    pub level: u8,
+    pub track: Track,
+    pub level: MasteryLevel,
     pub course: &'a CourseId,
     pub pack_id: &'a str,
     pub pack_version: &'a str,
@@ -22,7 +44,7 @@ pub fn insert_request(conn: &Connection, r: &NewRequest<'_>) -> Result<()> {
     conn.execute(
         "INSERT INTO certification_requests (id, person_id, track, level, course_id, pack_id, pack_version, evidence_json, requested_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![r.id, r.person.0.to_string(), r.track, r.level, r.course.as_str(), r.pack_id, r.pack_version, r.evidence_json, r.at],
+        params![r.id, r.person, r.track, r.level, r.course, r.pack_id, r.pack_version, r.evidence_json, r.at],
     )?;
     Ok(())
 }
@@ -31,7 +53,7 @@ pub struct NewDecision<'a> {
     pub id: &'a str,
     pub request_id: &'a str,
     pub by: PersonId,
-    pub authority: &'a str,
+    pub authority: Authority,
     pub approved: bool,
     pub reason: &'a str,
     /// `(valid_from, valid_until)` when approved.
@@ -46,8 +68,8 @@ pub fn insert_decision(conn: &Connection, d: &NewDecision<'_>) -> Result<()> {
         params![
             d.request_id,
             d.id,
-            d.by.0.to_string(),
-            d.authority,
+            d.by,
+            authority_text(d.authority),
             if d.approved { "approved" } else { "returned" },
             d.reason,
             d.period.map(|p| p.0),
@@ -76,9 +98,9 @@ pub fn insert_revocation(
 /// A decision as stored, with the decider's name.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DecisionRow {
-    pub by_id: String,
+    pub by_id: PersonId,
     pub by: String,
-    pub authority: String,
+    pub authority: Authority,
     pub approved: bool,
     pub reason: String,
     pub valid_from: Option<DateTime<Utc>>,
@@ -86,22 +108,29 @@ pub struct DecisionRow {
     pub at: DateTime<Utc>,
 }
 
+/// A revocation, with the administrator's name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RevocationRow {
+    pub by: String,
+    pub reason: String,
+    pub at: DateTime<Utc>,
+}
+
 /// A request with what became of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RequestRow {
     pub id: String,
-    pub person_id: String,
+    pub person_id: PersonId,
     pub person_name: String,
-    pub employee_number: String,
-    pub track: String,
-    pub level: u8,
+    pub employee_number: EmployeeNumber,
+    pub track: Track,
+    pub level: MasteryLevel,
     pub course: CourseId,
     pub pack_version: String,
     pub evidence_json: String,
     pub requested_at: DateTime<Utc>,
     pub decision: Option<DecisionRow>,
-    /// `(by, reason, at)`.
-    pub revocation: Option<(String, String, DateTime<Utc>)>,
+    pub revocation: Option<RevocationRow>,
     /// The audit row recording the decision, if the chain has one: a
     /// decision counts only with it (`mastery_domain::integrity`).
     pub decision_audit: Option<mastery_domain::integrity::DecisionAudit>,
@@ -127,12 +156,12 @@ const SELECT: &str = "SELECT r.id, r.person_id, p.display_name, p.employee_numbe
  LEFT JOIN persons vp ON vp.id = v.revoked_by";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestRow> {
-    let decided_by: Option<String> = r.get(10)?;
+    let decided_by: Option<PersonId> = r.get(10)?;
     let decision = match decided_by {
         Some(by_id) => Some(DecisionRow {
             by_id,
             by: r.get::<_, Option<String>>(11)?.unwrap_or_default(),
-            authority: r.get(12)?,
+            authority: authority_col(r, 12)?,
             approved: r.get::<_, String>(13)? == "approved",
             reason: r.get(14)?,
             valid_from: r.get(15)?,
@@ -143,11 +172,11 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestRow> {
     };
     let revoked_reason: Option<String> = r.get(19)?;
     let revocation = match revoked_reason {
-        Some(reason) => Some((
-            r.get::<_, Option<String>>(18)?.unwrap_or_default(),
+        Some(reason) => Some(RevocationRow {
+            by: r.get::<_, Option<String>>(18)?.unwrap_or_default(),
             reason,
-            r.get(20)?,
-        )),
+            at: r.get(20)?,
+        }),
         None => None,
     };
     let audit_seq: Option<i64> = r.get(21)?;
@@ -163,7 +192,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<RequestRow> {
         employee_number: r.get(3)?,
         track: r.get(4)?,
         level: r.get(5)?,
-        course: CourseId(r.get(6)?),
+        course: r.get(6)?,
         pack_version: r.get(7)?,
         evidence_json: r.get(8)?,
         requested_at: r.get(9)?,
@@ -237,7 +266,7 @@ pub fn insert_delegation(
     conn.execute(
         "INSERT INTO approval_delegations (id, manager_id, delegate_id, starts_on, ends_on, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![id, manager.0.to_string(), delegate.0.to_string(), starts_on.to_string(), ends_on.to_string(), at],
+        params![id, manager, delegate, starts_on, ends_on, at],
     )?;
     Ok(())
 }
@@ -245,9 +274,9 @@ pub fn insert_delegation(
 #[derive(Clone, Debug, PartialEq)]
 pub struct DelegationRow {
     pub id: String,
-    pub manager_id: String,
+    pub manager_id: PersonId,
     pub manager: String,
-    pub delegate_id: String,
+    pub delegate_id: PersonId,
     pub delegate: String,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
@@ -280,12 +309,12 @@ pub fn delegations(conn: &Connection) -> Result<Vec<DelegationRow>> {
 }
 
 /// The person's manager in the org structure.
-pub fn manager_of(conn: &Connection, person: PersonId) -> Result<Option<String>> {
+pub fn manager_of(conn: &Connection, person: PersonId) -> Result<Option<PersonId>> {
     Ok(conn
         .query_row(
             "SELECT manager_id FROM persons WHERE id = ?1",
-            [person.0.to_string()],
-            |r| r.get::<_, Option<String>>(0),
+            [person],
+            |r| r.get::<_, Option<PersonId>>(0),
         )
         .optional()?
         .flatten())
@@ -294,11 +323,11 @@ pub fn manager_of(conn: &Connection, person: PersonId) -> Result<Option<String>>
 /// Someone the mandatory-levels rule covers.
 #[derive(Clone, Debug, PartialEq)]
 pub struct InScope {
-    pub id: String,
+    pub id: PersonId,
     pub name: String,
-    pub employee_number: String,
-    pub home_track: Option<String>,
-    pub manager_id: Option<String>,
+    pub employee_number: EmployeeNumber,
+    pub home_track: Option<Track>,
+    pub manager_id: Option<PersonId>,
 }
 
 /// Entry-level program managers (from HR), by name.
@@ -336,7 +365,7 @@ pub fn set_entry_level_program_manager(
 
 /// People with an enabled account who may be named delegates (managers
 /// and coaches), by name.
-pub fn delegate_candidates(conn: &Connection) -> Result<Vec<(String, String)>> {
+pub fn delegate_candidates(conn: &Connection) -> Result<Vec<(PersonId, String)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT DISTINCT p.id, p.display_name FROM persons p
          JOIN accounts a ON a.person_id = p.id AND a.disabled = 0
@@ -350,10 +379,10 @@ pub fn delegate_candidates(conn: &Connection) -> Result<Vec<(String, String)>> {
 }
 
 /// Every person's id (the whole organization), in a stable order.
-pub fn all_people(conn: &Connection) -> Result<Vec<String>> {
+pub fn all_people(conn: &Connection) -> Result<Vec<PersonId>> {
     let mut stmt = conn.prepare_cached("SELECT id FROM persons ORDER BY employee_number")?;
     let rows = stmt
         .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
+        .collect::<rusqlite::Result<Vec<PersonId>>>()?;
     Ok(rows)
 }

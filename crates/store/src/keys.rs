@@ -4,13 +4,26 @@ use crate::Result;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension};
 
-/// `(did, secret)` of the key in use, if one was made.
-pub fn org_key(conn: &Connection) -> Result<Option<(String, Vec<u8>)>> {
+/// The organization's key in use.
+pub struct OrgKey {
+    /// Its public half as a `did:key`.
+    pub did: String,
+    /// The Ed25519 seed.
+    pub secret: Vec<u8>,
+}
+
+/// The key in use (the oldest), if one was made.
+pub fn org_key(conn: &Connection) -> Result<Option<OrgKey>> {
     Ok(conn
         .query_row(
             "SELECT did, secret FROM org_keys ORDER BY created_at, id LIMIT 1",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| {
+                Ok(OrgKey {
+                    did: r.get(0)?,
+                    secret: r.get(1)?,
+                })
+            },
         )
         .optional()?)
 }

@@ -2,10 +2,12 @@
 //! saved answers and submissions, and self-assessment responses. All
 //! append-only (the schema refuses UPDATE and DELETE).
 
-use crate::Result;
+use crate::{json_col, Result};
 use chrono::{DateTime, Utc};
-use mastery_types::{CourseId, PersonId};
+use mastery_domain::facts::{QuizAttempt, QuizSubmission};
+use mastery_types::{Answer, AttemptResult, CourseId, LessonEventKind, PersonId};
 use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::{BTreeMap, BTreeSet};
 use uuid::Uuid;
 
 /// Where a fact was made: who, against which pack version, when.
@@ -22,7 +24,7 @@ pub fn lesson_event(
     s: &Stamp<'_>,
     course: &CourseId,
     lesson: &str,
-    kind: &str,
+    kind: LessonEventKind,
 ) -> Result<()> {
     conn.execute(
         "INSERT INTO lesson_events (id, person_id, course_id, lesson_id, pack_id, pack_version, kind, at)
@@ -32,16 +34,24 @@ pub fn lesson_event(
     Ok(())
 }
 
-/// Lessons of a course the person has marked done.
-pub fn lessons_done(conn: &Connection, person: PersonId, course: &CourseId) -> Result<Vec<String>> {
+/// Lessons the person has marked done, by course.
+pub fn lessons_done(
+    conn: &Connection,
+    person: PersonId,
+) -> Result<BTreeMap<CourseId, BTreeSet<String>>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT lesson_id FROM lesson_events
-         WHERE person_id = ?1 AND course_id = ?2 AND kind = 'done'",
+        "SELECT DISTINCT course_id, lesson_id FROM lesson_events
+         WHERE person_id = ?1 AND kind = 'done'",
     )?;
-    let ids = stmt
-        .query_map(params![person.0.to_string(), course.as_str()], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
-    Ok(ids)
+    let mut out: BTreeMap<CourseId, BTreeSet<String>> = BTreeMap::new();
+    let rows = stmt.query_map([person], |r| {
+        Ok((r.get::<_, CourseId>(0)?, r.get::<_, String>(1)?))
+    })?;
+    for row in rows {
+        let (course, lesson) = row?;
+        out.entry(course).or_default().insert(lesson);
+    }
+    Ok(out)
 }
 
 /// Remembers how far down a lesson the person has read (0–1000).
@@ -104,47 +114,31 @@ pub fn start_attempt(conn: &Connection, s: &Stamp<'_>, course: &CourseId) -> Res
     Ok(())
 }
 
-/// One attempt, as stored.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Attempt {
-    pub id: String,
-    pub person: String,
-    pub course: CourseId,
-    pub pack_id: String,
-    pub pack_version: String,
-    pub started_at: DateTime<Utc>,
-    /// `(percent, passed, result JSON, at)` once submitted.
-    pub submitted: Option<(u8, bool, String, DateTime<Utc>)>,
-}
-
-const ATTEMPT_SELECT: &str =
-    "SELECT a.id, a.person_id, a.course_id, a.pack_id, a.pack_version, a.started_at,
+const ATTEMPT_SELECT: &str = "SELECT a.id, a.person_id, a.course_id, a.pack_version, a.started_at,
         s.percent, s.passed, s.result_json, s.at
  FROM quiz_attempts a LEFT JOIN quiz_submissions s ON s.attempt_id = a.id";
 
-fn attempt_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Attempt> {
-    let percent: Option<i64> = r.get(6)?;
-    let submitted = match percent {
-        Some(p) => Some((
-            u8::try_from(p).unwrap_or(0),
-            r.get::<_, i64>(7)? == 1,
-            r.get(8)?,
-            r.get(9)?,
-        )),
-        None => None,
-    };
-    Ok(Attempt {
+fn attempt_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QuizAttempt> {
+    let percent: Option<u8> = r.get(5)?;
+    Ok(QuizAttempt {
         id: r.get(0)?,
         person: r.get(1)?,
-        course: CourseId(r.get(2)?),
-        pack_id: r.get(3)?,
-        pack_version: r.get(4)?,
-        started_at: r.get(5)?,
-        submitted,
+        course: r.get(2)?,
+        pack_version: r.get(3)?,
+        started_at: r.get(4)?,
+        submission: match percent {
+            Some(percent) => Some(QuizSubmission {
+                percent,
+                passed: r.get(6)?,
+                result: json_col::<AttemptResult>(r, 7)?,
+                at: r.get(8)?,
+            }),
+            None => None,
+        },
     })
 }
 
-pub fn attempt(conn: &Connection, id: &str) -> Result<Option<Attempt>> {
+pub fn attempt(conn: &Connection, id: &str) -> Result<Option<QuizAttempt>> {
     Ok(conn
         .query_row(
             &format!("{ATTEMPT_SELECT} WHERE a.id = ?1"),
@@ -154,13 +148,13 @@ pub fn attempt(conn: &Connection, id: &str) -> Result<Option<Attempt>> {
         .optional()?)
 }
 
-/// A person's attempts at a course's knowledge check, oldest first.
-pub fn attempts(conn: &Connection, person: PersonId, course: &CourseId) -> Result<Vec<Attempt>> {
+/// A person's attempts at every knowledge check, oldest first.
+pub fn attempts(conn: &Connection, person: PersonId) -> Result<Vec<QuizAttempt>> {
     let mut stmt = conn.prepare_cached(&format!(
-        "{ATTEMPT_SELECT} WHERE a.person_id = ?1 AND a.course_id = ?2 ORDER BY a.started_at, a.id"
+        "{ATTEMPT_SELECT} WHERE a.person_id = ?1 ORDER BY a.started_at, a.id"
     ))?;
     let rows = stmt
-        .query_map(params![person.0.to_string(), course.as_str()], attempt_row)?
+        .query_map([person], attempt_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
@@ -170,42 +164,42 @@ pub fn save_answer(
     id: Uuid,
     attempt: &str,
     item: &str,
-    answer_json: &str,
+    answer: &Answer,
     at: DateTime<Utc>,
 ) -> Result<()> {
+    let json =
+        serde_json::to_string(answer).map_err(|e| crate::StoreError::Corrupt(e.to_string()))?;
     conn.execute(
         "INSERT INTO quiz_answers (id, attempt_id, item_id, answer_json, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![id.to_string(), attempt, item, answer_json, at],
+        params![id.to_string(), attempt, item, json, at],
     )?;
     Ok(())
 }
 
-/// The latest saved answer to each item of an attempt, as JSON.
-pub fn answers(conn: &Connection, attempt: &str) -> Result<Vec<(String, String)>> {
+/// The latest saved answer to each item of an attempt.
+pub fn answers(conn: &Connection, attempt: &str) -> Result<BTreeMap<String, Answer>> {
     let mut stmt = conn.prepare_cached(
         "SELECT item_id, answer_json FROM quiz_answers WHERE attempt_id = ?1 ORDER BY at, id",
     )?;
     let rows = stmt
-        .query_map([attempt], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<Vec<(String, String)>>>()?;
-    let mut latest: std::collections::BTreeMap<String, String> = Default::default();
-    for (item, json) in rows {
-        latest.insert(item, json);
-    }
-    Ok(latest.into_iter().collect())
+        .query_map([attempt], |r| {
+            Ok((r.get::<_, String>(0)?, json_col::<Answer>(r, 1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows.into_iter().collect())
 }
 
 pub fn submit(
     conn: &Connection,
     attempt: &str,
-    percent: u8,
-    passed: bool,
-    result_json: &str,
+    result: &AttemptResult,
     at: DateTime<Utc>,
 ) -> Result<()> {
+    let json =
+        serde_json::to_string(result).map_err(|e| crate::StoreError::Corrupt(e.to_string()))?;
     conn.execute(
         "INSERT INTO quiz_submissions (attempt_id, percent, passed, result_json, at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![attempt, percent, i64::from(passed), result_json, at],
+        params![attempt, result.percent, result.passed, json, at],
     )?;
     Ok(())
 }
@@ -226,19 +220,43 @@ pub fn style_response(
     Ok(())
 }
 
-/// The person's latest answers to a self-assessment: (ratings JSON, pack version, at).
+/// A self-assessment answered: the answers, against which pack version, when.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StyleAnswer {
+    /// The answers as given (their shape depends on the instrument).
+    pub ratings: serde_json::Value,
+    pub pack_version: String,
+    pub at: DateTime<Utc>,
+}
+
+/// The person's latest answers to a self-assessment.
 pub fn latest_style(
     conn: &Connection,
     person: PersonId,
     assessment: &str,
-) -> Result<Option<(String, String, DateTime<Utc>)>> {
+) -> Result<Option<StyleAnswer>> {
     Ok(conn
         .prepare_cached(
             "SELECT ratings_json, pack_version, at FROM style_responses
              WHERE person_id = ?1 AND assessment_id = ?2 ORDER BY at DESC, id DESC LIMIT 1",
         )?
-        .query_row(params![person.0.to_string(), assessment], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        .query_row(params![person, assessment], |r| {
+            Ok(StyleAnswer {
+                ratings: json_col(r, 0)?,
+                pack_version: r.get(1)?,
+                at: r.get(2)?,
+            })
         })
         .optional()?)
+}
+
+/// The self-assessments a person has answered (their ids).
+pub fn styles_answered(conn: &Connection, person: PersonId) -> Result<BTreeSet<String>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT DISTINCT assessment_id FROM style_responses WHERE person_id = ?1",
+    )?;
+    let ids = stmt
+        .query_map([person], |r| r.get(0))?
+        .collect::<rusqlite::Result<BTreeSet<String>>>()?;
+    Ok(ids)
 }

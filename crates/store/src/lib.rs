@@ -16,6 +16,7 @@ pub mod certification;
 pub mod coaching;
 pub mod completions;
 mod db;
+pub mod facts;
 pub mod keys;
 pub mod learning;
 pub mod observations;
@@ -45,7 +46,7 @@ pub enum StoreError {
         source: std::io::Error,
     },
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
     #[error("{0}")]
@@ -58,6 +59,34 @@ pub enum StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A value SQLite holds but that does not read as what the column means
+/// (an unknown kind, an id that is not a UUID, JSON that does not parse)
+/// is damaged data, said as such; everything else is a database error.
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e {
+            rusqlite::Error::FromSqlConversionFailure(col, _, cause) => {
+                StoreError::Corrupt(format!("column {col}: {cause}"))
+            }
+            rusqlite::Error::InvalidColumnType(col, name, ty) => {
+                StoreError::Corrupt(format!("column {col} ({name}) holds {ty}"))
+            }
+            other => StoreError::Sqlite(other),
+        }
+    }
+}
+
+/// A JSON column read as `T`; unreadable JSON is a damaged row.
+pub(crate) fn json_col<T: serde::de::DeserializeOwned>(
+    r: &rusqlite::Row<'_>,
+    idx: usize,
+) -> rusqlite::Result<T> {
+    let text: String = r.get(idx)?;
+    serde_json::from_str(&text).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
 
 /// How a store failure reaches the user: a stable code for the UI.
 impl From<StoreError> for mastery_types::ApiError {

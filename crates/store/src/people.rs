@@ -192,16 +192,28 @@ pub fn count_accounts(conn: &Connection) -> Result<u64> {
     Ok(conn.query_row("SELECT COUNT(*) FROM accounts", [], |r| r.get(0))?)
 }
 
-/// Failed sign-ins in a row for a typed username's key: (count, last failure).
-pub fn sign_in_failures(conn: &Connection, username: &str) -> Result<(u32, Option<DateTime<Utc>>)> {
+/// Failed sign-ins in a row under one typed name.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Failures {
+    pub count: u32,
+    pub last: Option<DateTime<Utc>>,
+}
+
+/// Failed sign-ins in a row for a typed username's key.
+pub fn sign_in_failures(conn: &Connection, username: &str) -> Result<Failures> {
     Ok(conn
         .query_row(
             "SELECT failed_attempts, last_failed_at FROM sign_in_failures WHERE username = ?1",
             [username],
-            |r| Ok((r.get(0)?, Some(r.get(1)?))),
+            |r| {
+                Ok(Failures {
+                    count: r.get(0)?,
+                    last: Some(r.get(1)?),
+                })
+            },
         )
         .optional()?
-        .unwrap_or((0, None)))
+        .unwrap_or_default())
 }
 
 /// Counts a failed sign-in and returns the new number of failures in a row.
@@ -310,4 +322,25 @@ pub fn list_accounts(conn: &Connection) -> Result<Vec<AccountListing>> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// The names of some people (those not on file are absent).
+pub fn names(
+    conn: &Connection,
+    ids: &[PersonId],
+) -> Result<std::collections::HashMap<PersonId, String>> {
+    let mut stmt = conn.prepare_cached("SELECT display_name FROM persons WHERE id = ?1")?;
+    let mut out = std::collections::HashMap::new();
+    for id in ids {
+        if out.contains_key(id) {
+            continue;
+        }
+        if let Some(name) = stmt
+            .query_row([id.0.to_string()], |r| r.get::<_, String>(0))
+            .optional()?
+        {
+            out.insert(*id, name);
+        }
+    }
+    Ok(out)
 }

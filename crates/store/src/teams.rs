@@ -31,7 +31,7 @@ pub fn form(
 pub struct Team {
     pub id: String,
     pub name: String,
-    pub members: Vec<(String, String)>,
+    pub members: Vec<(PersonId, String)>,
 }
 
 /// The person's team for a course, if they are in one.
@@ -59,10 +59,10 @@ pub fn team_of(conn: &Connection, person: PersonId, course: &CourseId) -> Result
 }
 
 /// The ids of a team's members.
-pub fn member_ids(conn: &Connection, team: &str) -> Result<Vec<String>> {
+pub fn member_ids(conn: &Connection, team: &str) -> Result<Vec<PersonId>> {
     let mut stmt = conn.prepare_cached("SELECT person_id FROM team_members WHERE team_id = ?1")?;
     let ids = stmt
         .query_map([team], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
+        .collect::<rusqlite::Result<Vec<PersonId>>>()?;
     Ok(ids)
 }

@@ -19,11 +19,17 @@ pub struct CertificationKey {
 pub enum Missing {
     /// A requirement of the level's course is not met (`key` as in
     /// [`Requirement`]).
-    Requirement { course: CourseId, key: String },
+    Requirement {
+        course: CourseId,
+        key: crate::RequirementKind,
+    },
     /// The level below in the same track is not currently certified.
     PriorLevel { level: MasteryLevel },
     /// The level's course is still locked behind its prerequisites.
     CourseLocked { course: CourseId },
+    /// The course is not complete, though no requirement of its rule is
+    /// named (a course whose rule asks nothing).
+    CourseIncomplete { course: CourseId },
 }
 
 /// Where a person stands on one certification, derived from the facts.
@@ -44,6 +50,18 @@ pub enum CertStatus {
 }
 
 impl CertStatus {
+    pub const ALL: [CertStatus; 9] = [
+        CertStatus::NotStarted,
+        CertStatus::InProgress,
+        CertStatus::Eligible,
+        CertStatus::Requested,
+        CertStatus::Returned,
+        CertStatus::Certified,
+        CertStatus::Expiring,
+        CertStatus::Expired,
+        CertStatus::Revoked,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             CertStatus::NotStarted => "not_started",
@@ -119,7 +137,7 @@ pub struct MyCertifications {
 /// A coaching session as evidence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CoachingEvidence {
-    pub held_on: String,
+    pub held_on: chrono::NaiveDate,
     pub coach: String,
     pub ratings: Vec<(Driver, u8)>,
     pub acknowledged: bool,
@@ -129,7 +147,7 @@ pub struct CoachingEvidence {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReviewEvidence {
     pub assignment: String,
-    pub status: String,
+    pub status: crate::AssignmentStatus,
     pub reviewer: Option<String>,
     pub scores: Vec<(String, u8)>,
 }
@@ -137,8 +155,8 @@ pub struct ReviewEvidence {
 /// An observed or secret-shopper assessment as evidence.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ObservationEvidence {
-    pub observed_on: String,
-    pub kind: String,
+    pub observed_on: chrono::NaiveDate,
+    pub kind: crate::AssessmentKind,
     pub assessor: String,
     pub passed: bool,
 }

@@ -39,6 +39,9 @@ pub struct SessionInfo {
     pub display_name: String,
     pub roles: Vec<Role>,
     pub language: LangTag,
+    /// The IANA time zone of the person's office: times are shown in it.
+    #[serde(default)]
+    pub time_zone: Option<String>,
 }
 
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
@@ -140,13 +143,60 @@ pub struct CourseOutline {
     pub has_self_assessment: bool,
     /// The completion rule's requirements, each with whether it is met.
     pub requirements: Vec<Requirement>,
+    /// Completed by a record (prior learning, HR) rather than through the
+    /// course here: the window says so instead of showing 0 of 4.
+    #[serde(default)]
+    pub completed_by_record: bool,
 }
 
 /// One requirement of a course's completion rule (`lessons`,
 /// `knowledge_check`, `self_assessment`, `coaching`, …).
+/// One requirement of a course's completion rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequirementKind {
+    Lessons,
+    KnowledgeCheck,
+    SelfAssessment,
+    Coaching,
+    Assignments,
+    TeamSynthesis,
+    ValidationExam,
+    Observation,
+    Portfolio,
+}
+
+impl RequirementKind {
+    pub const ALL: [RequirementKind; 9] = [
+        RequirementKind::Lessons,
+        RequirementKind::KnowledgeCheck,
+        RequirementKind::SelfAssessment,
+        RequirementKind::Coaching,
+        RequirementKind::Assignments,
+        RequirementKind::TeamSynthesis,
+        RequirementKind::ValidationExam,
+        RequirementKind::Observation,
+        RequirementKind::Portfolio,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequirementKind::Lessons => "lessons",
+            RequirementKind::KnowledgeCheck => "knowledge_check",
+            RequirementKind::SelfAssessment => "self_assessment",
+            RequirementKind::Coaching => "coaching",
+            RequirementKind::Assignments => "assignments",
+            RequirementKind::TeamSynthesis => "team_synthesis",
+            RequirementKind::ValidationExam => "validation_exam",
+            RequirementKind::Observation => "observation",
+            RequirementKind::Portfolio => "portfolio",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Requirement {
-    pub key: String,
+    pub key: RequirementKind,
     pub met: bool,
 }
 
@@ -296,7 +346,14 @@ mod tests {
             display_name: "Amélie".into(),
             roles: vec![Role::Learner, Role::Coach],
             language: "fr".into(),
+            time_zone: Some("America/Moncton".into()),
         });
+        round_trip(crate::ApiError::problem(crate::Problem::NotEligible {
+            missing: vec![crate::Missing::Requirement {
+                course: "clients-l2".into(),
+                key: RequirementKind::Assignments,
+            }],
+        }));
     }
 
     #[test]

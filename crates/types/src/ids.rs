@@ -57,3 +57,44 @@ string_id!(
     /// A local sign-in name, stored normalized (trimmed, lower case).
     Username
 );
+
+/// With the store's `sql` feature, ids read and write themselves as SQLite
+/// text; a stored id that does not parse is a damaged row.
+#[cfg(feature = "sql")]
+mod sql {
+    use super::*;
+    use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+
+    impl ToSql for PersonId {
+        fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            Ok(self.0.to_string().into())
+        }
+    }
+
+    impl FromSql for PersonId {
+        fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            let text = value.as_str()?;
+            Uuid::parse_str(text)
+                .map(PersonId)
+                .map_err(|e| FromSqlError::Other(Box::new(e)))
+        }
+    }
+
+    macro_rules! text_sql {
+        ($($name:ident),*) => {$(
+            impl ToSql for $name {
+                fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                    Ok(self.0.as_str().into())
+                }
+            }
+
+            impl FromSql for $name {
+                fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                    Ok($name(value.as_str()?.to_owned()))
+                }
+            }
+        )*};
+    }
+
+    text_sql!(CourseId, EmployeeNumber, Username);
+}

@@ -202,10 +202,6 @@ pub struct StyleScore {
     pub percent: u8,
 }
 
-/// Where a coaching session took place.
-pub const COACHING_SETTINGS: [&str; 6] =
-    ["counter", "phone", "outreach", "virtual", "office", "other"];
-
 /// One driver observed in a coaching session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Observation {
@@ -223,8 +219,7 @@ pub struct CoachingRequest {
     /// The day it took place.
     pub held_on: chrono::NaiveDate,
     pub duration_minutes: i32,
-    /// One of [`COACHING_SETTINGS`].
-    pub setting: String,
+    pub setting: crate::CoachingSetting,
     pub observations: Vec<Observation>,
     pub next_steps: String,
 }
@@ -237,7 +232,7 @@ pub struct CoachingResponseRequest {
     pub comment: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CoachingStatus {
     Awaiting,
@@ -255,7 +250,7 @@ pub struct CoachingSessionView {
     pub course_title: LocalizedText,
     pub held_on: chrono::NaiveDate,
     pub duration_minutes: u16,
-    pub setting: String,
+    pub setting: crate::CoachingSetting,
     pub observations: Vec<Observation>,
     pub next_steps: String,
     pub status: CoachingStatus,
@@ -311,7 +306,7 @@ pub struct CriterionView {
     pub levels: Vec<LocalizedText>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AssignmentStatus {
     NotStarted,
@@ -538,8 +533,7 @@ pub struct CoachCandidate {
 pub struct ObservationRequest {
     pub learner: crate::PersonId,
     pub course: CourseId,
-    /// "observed" or "secret_shopper".
-    pub kind: String,
+    pub kind: crate::AssessmentKind,
     pub held_on: chrono::NaiveDate,
     pub scores: Vec<CriterionScore>,
     pub notes: String,
@@ -551,7 +545,7 @@ pub struct ObservationView {
     pub assessor: String,
     pub course: CourseId,
     pub course_title: LocalizedText,
-    pub kind: String,
+    pub kind: crate::AssessmentKind,
     pub held_on: chrono::NaiveDate,
     pub scores: Vec<CriterionScore>,
     pub notes: String,

@@ -15,6 +15,7 @@ mod certification;
 mod design;
 mod dto;
 mod error;
+mod facts;
 mod ids;
 mod learning;
 mod program;
@@ -23,7 +24,10 @@ mod text;
 pub use certification::*;
 pub use design::*;
 pub use dto::*;
-pub use error::{ApiError, ErrorCode, Field, Problem};
+pub use error::{ApiError, ErrorCode, Field, Problem, Thing};
+pub use facts::{
+    AssessmentKind, CoachingResponseKind, CoachingSetting, LessonEventKind, ReviewOutcome,
+};
 pub use ids::{CourseId, EmployeeNumber, PersonId, Username};
 pub use learning::*;
 pub use program::{Driver, MasteryLevel, Role, Track};

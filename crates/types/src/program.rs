@@ -155,3 +155,57 @@ impl Driver {
         Driver::ALL.into_iter().find(|d| d.as_str() == s)
     }
 }
+
+/// With the store's `sql` feature: tracks and roles as their text, levels
+/// as their number; anything else in the column is a damaged row.
+#[cfg(feature = "sql")]
+mod sql {
+    use super::*;
+    use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+
+    fn bad(what: &str, value: impl std::fmt::Debug) -> FromSqlError {
+        FromSqlError::Other(format!("{value:?} is not a {what}").into())
+    }
+
+    impl ToSql for Track {
+        fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            Ok(self.as_str().into())
+        }
+    }
+
+    impl FromSql for Track {
+        fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            let s = value.as_str()?;
+            Track::parse(s).ok_or_else(|| bad("track", s))
+        }
+    }
+
+    impl ToSql for Role {
+        fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            Ok(self.as_str().into())
+        }
+    }
+
+    impl FromSql for Role {
+        fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            let s = value.as_str()?;
+            Role::parse(s).ok_or_else(|| bad("role", s))
+        }
+    }
+
+    impl ToSql for MasteryLevel {
+        fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+            Ok(i64::from(self.get()).into())
+        }
+    }
+
+    impl FromSql for MasteryLevel {
+        fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+            let n = value.as_i64()?;
+            u8::try_from(n)
+                .ok()
+                .and_then(MasteryLevel::new)
+                .ok_or_else(|| bad("mastery level", n))
+        }
+    }
+}

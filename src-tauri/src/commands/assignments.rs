@@ -14,7 +14,10 @@ pub async fn assignments(
     state: State<'_, AppState>,
     request: CourseRequest,
 ) -> Result<Vec<AssignmentView>, ApiError> {
-    as_caller(&state, move |api, caller| api.assignments(caller, &request)).await
+    as_caller(&state, move |api, caller| {
+        api.assignments(caller, &request, Utc::now())
+    })
+    .await
 }
 
 #[tauri::command]

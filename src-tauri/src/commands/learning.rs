@@ -12,7 +12,7 @@ use tauri::State;
 
 #[tauri::command]
 pub async fn catalogue(state: State<'_, AppState>) -> Result<Catalogue, ApiError> {
-    as_caller(&state, |api, caller| api.catalogue(caller)).await
+    as_caller(&state, |api, caller| api.catalogue(caller, Utc::now())).await
 }
 
 #[tauri::command]
@@ -21,7 +21,7 @@ pub async fn course_outline(
     request: CourseRequest,
 ) -> Result<CourseOutline, ApiError> {
     as_caller(&state, move |api, caller| {
-        api.course_outline(caller, &request)
+        api.course_outline(caller, &request, Utc::now())
     })
     .await
 }
@@ -121,7 +121,7 @@ pub async fn self_assessment(
     request: CourseRequest,
 ) -> Result<SelfAssessmentView, ApiError> {
     as_caller(&state, move |api, caller| {
-        api.self_assessment(caller, &request)
+        api.self_assessment(caller, &request, Utc::now())
     })
     .await
 }

@@ -97,18 +97,18 @@ problem-locked-for = Too many failed attempts. Try again in { $minutes ->
 }.
 
 error-invalid_credentials = The username or password is incorrect.
-error-account_locked = Too many failed attempts. This account is locked for a while
+error-account_locked = Too many failed attempts. This account is locked for a while.
 error-not_signed_in = Your session has ended. Please sign in again.
 error-forbidden = Your role does not allow this.
-error-invalid_input = Please correct this
+error-invalid_input = Please correct this.
 error-not_found = Not found.
-error-conflict = This clashes with what is already saved
+error-conflict = This clashes with what is already saved.
 error-setup_required = Mastery must be set up first.
 error-not_a_database = The data file is not a Mastery database. It was left untouched.
 error-schema_too_new = This database was written by a newer Mastery. Install the newer version to open it.
-error-invalid_pack = A course pack could not be read
-error-storage = Mastery could not save or read its data; nothing was changed
-error-unknown = Something went wrong: { $detail }
+error-invalid_pack = A course pack could not be read.
+error-storage = Mastery could not save or read its data; nothing was changed.
+error-unknown = Something went wrong. Nothing was changed.
 
 ## Course designer
 nav-designer = Course design
@@ -496,25 +496,10 @@ audit-who = Who
 audit-what = What
 audit-subject = About
 
-## Dates (the order and the month names are this language's)
-date-long = { $month } { $day }, { $year }
-month-1 = January
-month-2 = February
-month-3 = March
-month-4 = April
-month-5 = May
-month-6 = June
-month-7 = July
-month-8 = August
-month-9 = September
-month-10 = October
-month-11 = November
-month-12 = December
-
 ## Who may act on whom
 problem-not-your-learner = { $name } is not one of your learners. A coach acts for the learners of their own office, their own staff, and learners their manager has paired with them.
 problem-not-your-staff = { $name } is not one of your staff. A manager acts for their own direct reports.
-problem-not-for-yourself = Nobody coaches, assesses or reviews themself.
+problem-not-for-yourself = Nobody coaches, assesses, reviews or decides for themself.
 problem-course-locked-for = “{ $course }” is still locked for { $name }: the earlier levels are not completed yet.
 problem-upload-too-large = The file is larger than the { $max } MB allowed.
 pairings-title = Coaches paired with your staff
@@ -548,3 +533,112 @@ link-stay = Stay here
 account-no-office = No office yet
 account-manager = Manager
 account-no-manager = No manager yet
+
+## Fields named in refusals
+field-reason = reason
+field-comment = comment
+field-notes = notes
+field-next_steps = agreed next steps
+field-evidence = evidence
+field-response = response
+field-team_name = team name
+field-note = note
+field-duration = duration
+field-rating = rating
+field-date = date
+field-due_date = due date
+field-setting = setting
+field-assessment_kind = kind of assessment
+field-months = number of months
+field-position = reading position
+field-version = version number
+field-change_notes = change notes
+field-file_text = file
+field-office = office
+field-manager = manager
+
+## What a refusal could not find
+thing-person = person
+thing-learner = learner
+thing-coach = coach
+thing-manager_or_coach = manager or coach
+thing-office = office
+thing-account = account
+thing-course = course
+thing-lesson = lesson
+thing-knowledge_check = knowledge check
+thing-knowledge_check_item = question
+thing-attempt = attempt
+thing-self_assessment = self-assessment
+thing-coaching_session = coaching session
+thing-assignment = assignment
+thing-submission = submission
+thing-rubric = rubric
+thing-observation_rubric = observation rubric
+thing-team_synthesis = team synthesis
+thing-certification_request = certification request
+thing-certificate = certificate
+thing-pairing = pairing
+thing-pack = course pack
+thing-pack_version = pack version
+thing-draft = draft
+thing-draft_file = file of the draft
+
+## Refusals
+problem-out-of-range = The { $field } must be between { $min } and { $max }.
+problem-not-a-choice = Choose one of the offered values for the { $field }.
+problem-date-in-future = The { $field } cannot be in the future.
+problem-date-too-old = The { $field } is more than { $days } days ago.
+problem-date-in-past = The { $field } is already past (today is { $today }).
+problem-date-too-far = The { $field } is more than { $days } days away.
+problem-not-a-date = Enter the { $field } as a date.
+problem-ends-before-start = The end comes before the start.
+problem-too-many-files = Attach at most { $max } files.
+problem-bad-file-name = “{ $name }” cannot be used as a file name.
+problem-file-unreadable = { $name } could not be read.
+problem-not-found = This { $thing } does not exist (or is not yours to see).
+problem-course-locked = “{ $course }” opens once you complete: { $missing }.
+problem-quiz-already-passed = You have already passed this knowledge check.
+problem-no-attempts-left = All { $max } attempts are used. Speak with your coach about what comes next.
+problem-wait-until = Your next attempt can start on { $at }.
+problem-attempt-already-submitted = This attempt is already submitted.
+problem-unanswered-items = { $count ->
+    [one] One question is not answered yet.
+   *[other] { $count } questions are not answered yet.
+}
+problem-answer-does-not-fit = This answer does not fit the question. Reload the knowledge check and try again.
+problem-answer-incomplete = Answer every part of the question.
+problem-no-driver-rated = Rate at least one of the Five Drivers you observed.
+problem-driver-rated-twice = { $driver } is rated twice.
+problem-evidence-missing = Write the evidence you saw for { $driver }.
+problem-already-responded = You have already responded to this session.
+problem-awaiting-review = This assignment is already waiting for review.
+problem-already-accepted = This assignment is already accepted.
+problem-already-reviewed = This submission is already reviewed.
+problem-unknown-criterion = A score names a criterion the rubric does not have. Reload the page.
+problem-score-each-criterion-once = Score every criterion of the rubric once.
+problem-score-out-of-range = A score must be between 1 and { $max }.
+problem-rubric-not-met = These scores do not meet the rubric's pass mark ({ $percent } % of the maximum, no criterion below { $each }). Return the work with comments instead.
+problem-team-size = A team has { $min } to { $max } members.
+problem-already-in-team = { $name } is already in the team “{ $team }” for this course.
+problem-not-in-team-yet = You are not in a team for this course yet. Your coach forms the teams.
+problem-not-eligible = Not eligible yet. Still needed: { $missing }.
+problem-no-longer-eligible = { $name } is no longer eligible. Still needed: { $missing }.
+problem-already-requested = A request for this certification is already waiting for a decision.
+problem-certified-until = You are certified until { $until }. You can request recertification 90 days before it expires.
+problem-already-decided = This request has already been decided.
+problem-no-manager-on-record = { $name } has no manager on record. HR must record one before anyone can decide.
+problem-not-their-approver = Only { $name }'s own manager, or a delegate that manager named for today, can decide.
+problem-not-approved = Only an approved certification can be revoked.
+problem-already-revoked = This certification is already revoked.
+problem-delegation-too-long = A delegation lasts at most a year.
+problem-pairing-already-exists = { $coach } is already paired with { $learner }.
+problem-pairing-already-ended = This pairing has already ended.
+problem-pack-has-problems = { $errors ->
+    [one] The pack has an error. Fix it first.
+   *[other] The pack has { $errors } errors. Fix them first.
+}
+problem-version-not-newer = The new version must be higher than { $latest }.
+problem-only-the-program-pack = Only the program's own pack can be designed here.
+problem-draft-changed = The draft changed since you opened it. Reload it.
+problem-archive-refused = This archive cannot be imported: it does not match its own record of contents.

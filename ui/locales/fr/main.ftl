@@ -97,18 +97,18 @@ problem-locked-for = Trop de tentatives infructueuses. Réessayez dans { $minute
 }.
 
 error-invalid_credentials = Le nom d'utilisateur ou le mot de passe est incorrect.
-error-account_locked = Trop de tentatives infructueuses. Ce compte est verrouillé pour un moment
+error-account_locked = Trop de tentatives infructueuses. Ce compte est verrouillé pour un moment.
 error-not_signed_in = Votre session a pris fin. Veuillez vous reconnecter.
 error-forbidden = Votre rôle ne permet pas cette action.
-error-invalid_input = Veuillez corriger ceci
+error-invalid_input = Veuillez corriger ceci.
 error-not_found = Introuvable.
-error-conflict = Cela entre en conflit avec ce qui est déjà enregistré
+error-conflict = Cela entre en conflit avec ce qui est déjà enregistré.
 error-setup_required = Mastery doit d'abord être configuré.
 error-not_a_database = Le fichier de données n'est pas une base de données Mastery. Il n'a pas été modifié.
 error-schema_too_new = Cette base de données a été créée par une version plus récente de Mastery. Installez cette version pour l'ouvrir.
-error-invalid_pack = Un module de cours n'a pas pu être lu
-error-storage = Mastery n'a pas pu lire ou enregistrer ses données ; rien n'a été modifié
-error-unknown = Une erreur s'est produite : { $detail }
+error-invalid_pack = Un ensemble de cours n'a pas pu être lu.
+error-storage = Mastery n'a pas pu lire ou enregistrer ses données; rien n'a été modifié.
+error-unknown = Une erreur s'est produite. Rien n'a été modifié.
 
 ## Conception de cours
 nav-designer = Conception des cours
@@ -496,25 +496,10 @@ audit-who = Qui
 audit-what = Quoi
 audit-subject = Objet
 
-## Dates (l'ordre et le nom des mois sont ceux de la langue)
-date-long = { $day } { $month } { $year }
-month-1 = janvier
-month-2 = février
-month-3 = mars
-month-4 = avril
-month-5 = mai
-month-6 = juin
-month-7 = juillet
-month-8 = août
-month-9 = septembre
-month-10 = octobre
-month-11 = novembre
-month-12 = décembre
-
 ## Qui peut agir pour qui
 problem-not-your-learner = { $name } ne fait pas partie de vos apprenants. Un accompagnateur agit pour les apprenants de son bureau, pour son propre personnel et pour les apprenants que leur gestionnaire lui a jumelés.
 problem-not-your-staff = { $name } ne fait pas partie de votre personnel. Un gestionnaire agit pour les personnes qui relèvent directement de lui.
-problem-not-for-yourself = Personne ne s'accompagne, ne s'évalue ni ne révise son propre travail.
+problem-not-for-yourself = Personne ne s'accompagne, ne s'évalue, ne révise son propre travail ni ne décide pour soi-même.
 problem-course-locked-for = « { $course } » est encore verrouillé pour { $name } : les niveaux précédents ne sont pas terminés.
 problem-upload-too-large = Le fichier dépasse la taille permise de { $max } Mo.
 pairings-title = Accompagnateurs jumelés à votre personnel
@@ -548,3 +533,112 @@ link-stay = Rester ici
 account-no-office = Aucun bureau pour l'instant
 account-manager = Gestionnaire
 account-no-manager = Aucun gestionnaire pour l'instant
+
+## Champs nommés dans les refus
+field-reason = motif
+field-comment = commentaire
+field-notes = notes
+field-next_steps = prochaines étapes convenues
+field-evidence = observation
+field-response = réponse
+field-team_name = nom de l'équipe
+field-note = note
+field-duration = durée
+field-rating = cote
+field-date = date
+field-due_date = date d'échéance
+field-setting = contexte
+field-assessment_kind = type d'évaluation
+field-months = nombre de mois
+field-position = position de lecture
+field-version = numéro de version
+field-change_notes = notes de version
+field-file_text = fichier
+field-office = bureau
+field-manager = gestionnaire
+
+## Ce qu'un refus n'a pas trouvé
+thing-person = personne
+thing-learner = apprenant
+thing-coach = accompagnateur
+thing-manager_or_coach = gestionnaire ou accompagnateur
+thing-office = bureau
+thing-account = compte
+thing-course = cours
+thing-lesson = leçon
+thing-knowledge_check = vérification des connaissances
+thing-knowledge_check_item = question
+thing-attempt = tentative
+thing-self_assessment = autoévaluation
+thing-coaching_session = séance d'accompagnement
+thing-assignment = travail
+thing-submission = remise
+thing-rubric = grille
+thing-observation_rubric = grille d'observation
+thing-team_synthesis = synthèse d'équipe
+thing-certification_request = demande de certification
+thing-certificate = certificat
+thing-pairing = jumelage
+thing-pack = ensemble de cours
+thing-pack_version = version de l'ensemble de cours
+thing-draft = ébauche
+thing-draft_file = fichier de l'ébauche
+
+## Refus
+problem-out-of-range = La valeur « { $field } » doit se situer entre { $min } et { $max }.
+problem-not-a-choice = Choisissez l'une des valeurs proposées pour « { $field } ».
+problem-date-in-future = La valeur « { $field } » ne peut pas être dans l'avenir.
+problem-date-too-old = La valeur « { $field } » remonte à plus de { $days } jours.
+problem-date-in-past = La valeur « { $field } » est déjà passée (nous sommes le { $today }).
+problem-date-too-far = La valeur « { $field } » est à plus de { $days } jours.
+problem-not-a-date = Inscrivez une date pour « { $field } ».
+problem-ends-before-start = La fin précède le début.
+problem-too-many-files = Joignez au plus { $max } fichiers.
+problem-bad-file-name = « { $name } » ne peut pas servir de nom de fichier.
+problem-file-unreadable = Le fichier { $name } n'a pas pu être lu.
+problem-not-found = Cet élément ({ $thing }) n'existe pas ou ne vous est pas accessible.
+problem-course-locked = « { $course } » s'ouvrira lorsque vous aurez terminé : { $missing }.
+problem-quiz-already-passed = Vous avez déjà réussi cette vérification des connaissances.
+problem-no-attempts-left = Les { $max } tentatives ont été utilisées. Parlez à votre accompagnateur de la suite.
+problem-wait-until = Votre prochaine tentative pourra commencer le { $at }.
+problem-attempt-already-submitted = Cette tentative a déjà été soumise.
+problem-unanswered-items = { $count ->
+    [one] Une question est encore sans réponse.
+   *[other] { $count } questions sont encore sans réponse.
+}
+problem-answer-does-not-fit = Cette réponse ne correspond pas à la question. Rechargez la vérification et réessayez.
+problem-answer-incomplete = Répondez à chaque partie de la question.
+problem-no-driver-rated = Cotez au moins un des cinq facteurs observés.
+problem-driver-rated-twice = Le facteur « { $driver } » est coté deux fois.
+problem-evidence-missing = Décrivez ce que vous avez observé pour le facteur « { $driver } ».
+problem-already-responded = Vous avez déjà répondu à cette séance.
+problem-awaiting-review = Ce travail attend déjà une révision.
+problem-already-accepted = Ce travail est déjà accepté.
+problem-already-reviewed = Cette remise a déjà été révisée.
+problem-unknown-criterion = Une note vise un critère que la grille ne contient pas. Rechargez la page.
+problem-score-each-criterion-once = Notez chaque critère de la grille une seule fois.
+problem-score-out-of-range = Une note doit se situer entre 1 et { $max }.
+problem-rubric-not-met = Ces notes n'atteignent pas le seuil de réussite de la grille ({ $percent } % du maximum, aucun critère sous { $each }). Renvoyez plutôt le travail avec des commentaires.
+problem-team-size = Une équipe compte de { $min } à { $max } membres.
+problem-already-in-team = { $name } fait déjà partie de l'équipe « { $team } » pour ce cours.
+problem-not-in-team-yet = Vous ne faites pas encore partie d'une équipe pour ce cours. Votre accompagnateur forme les équipes.
+problem-not-eligible = Pas encore admissible. Il manque : { $missing }.
+problem-no-longer-eligible = { $name } n'est plus admissible. Il manque : { $missing }.
+problem-already-requested = Une demande pour cette certification attend déjà une décision.
+problem-certified-until = Vous êtes certifié jusqu'au { $until }. Vous pourrez demander le renouvellement 90 jours avant l'échéance.
+problem-already-decided = Cette demande a déjà fait l'objet d'une décision.
+problem-no-manager-on-record = Aucun gestionnaire n'est inscrit pour { $name }. Les RH doivent en inscrire un avant qu'une décision puisse être prise.
+problem-not-their-approver = Seul le gestionnaire de { $name }, ou la personne qu'il a déléguée pour aujourd'hui, peut décider.
+problem-not-approved = Seule une certification approuvée peut être révoquée.
+problem-already-revoked = Cette certification est déjà révoquée.
+problem-delegation-too-long = Une délégation dure au plus un an.
+problem-pairing-already-exists = { $coach } est déjà jumelé à { $learner }.
+problem-pairing-already-ended = Ce jumelage a déjà pris fin.
+problem-pack-has-problems = { $errors ->
+    [one] L'ensemble de cours contient une erreur. Corrigez-la d'abord.
+   *[other] L'ensemble de cours contient { $errors } erreurs. Corrigez-les d'abord.
+}
+problem-version-not-newer = La nouvelle version doit être supérieure à { $latest }.
+problem-only-the-program-pack = Seul l'ensemble de cours du programme peut être conçu ici.
+problem-draft-changed = L'ébauche a changé depuis son ouverture. Rechargez-la.
+problem-archive-refused = Cette archive ne peut pas être importée : elle ne correspond pas à son propre inventaire.

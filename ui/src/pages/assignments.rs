@@ -64,7 +64,7 @@ pub fn submission_html(t: &I18n, s: &SubmissionView, n: usize) -> Html {
     };
     html! {
         <article class="submission" data-submission={s.id.clone()}>
-            <h4>{ t.t_args("assignment-submission", &[("n", n.into()), ("when", s.submitted_at.format("%Y-%m-%d").to_string().into())]) }</h4>
+            <h4>{ t.t_args("assignment-submission", &[("n", n.into()), ("when", t.date_time(s.submitted_at).into())]) }</h4>
             <p class="submission-body">{ s.body.clone() }</p>
             if !s.files.is_empty() {
                 <ul class="files">{ for s.files.iter().map(|f| html! { <li>{ format!("{} ({} KB)", f.name, f.size.div_ceil(1024)) }</li> }) }</ul>

@@ -25,7 +25,7 @@ pub fn catalogue_page() -> Html {
                         <li data-due-course={d.course.to_string()} data-overdue={d.overdue.to_string()}>
                             <button type="button" class="link" onclick={go(Page::Course(d.course.clone()))}>{ d.title.get(lang).to_owned() }</button>
                             <span class={if d.completed { "pill completed" } else if d.overdue { "pill error" } else { "pill open" }}>
-                                { if d.completed { t.t("due-done") } else if d.overdue { t.t_args("due-late", &[("date", d.due_on.to_string().into())]) } else { t.t_args("due-on", &[("date", d.due_on.to_string().into())]) } }
+                                { if d.completed { t.t("due-done") } else if d.overdue { t.t_args("due-late", &[("date", t.date(d.due_on).into())]) } else { t.t_args("due-on", &[("date", t.date(d.due_on).into())]) } }
                             </span>
                             <span class="muted">{ t.t_args("due-by", &[("who", d.assigned_by.clone().into())]) }</span>
                             if !d.note.is_empty() { <span class="muted">{ format!("« {} »", d.note) }</span> }

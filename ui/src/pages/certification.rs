@@ -11,14 +11,15 @@ use crate::ipc;
 use crate::state::{use_app, use_load};
 use mastery_types::{
     ApiError, CertPeriod, CertStatus, CertificateRequest, CertificationView, CredentialVerdict,
-    DecideRequest, DelegationRequest, Evidence, MandatoryGap, Missing, PendingRequest, PersonId,
+    DecideRequest, DelegationRequest, Evidence, MandatoryGap, PendingRequest, PersonId,
     RevokeRequest, VerifyCredentialRequest,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-fn day(t: &chrono::DateTime<chrono::Utc>) -> String {
-    t.format("%Y-%m-%d").to_string()
+/// The day of a moment, in the person's language and office time zone.
+fn day(t: &I18n, at: &chrono::DateTime<chrono::Utc>) -> String {
+    t.date_of(*at)
 }
 
 pub fn cert_pill(t: &I18n, s: CertStatus) -> Html {
@@ -33,16 +34,7 @@ pub fn cert_pill(t: &I18n, s: CertStatus) -> Html {
     html! { <span class={class} data-cert-status={s.as_str()}>{ t.t(&key) }</span> }
 }
 
-fn missing_text(t: &I18n, m: &Missing) -> String {
-    match m {
-        Missing::Requirement { key, .. } if key == "course" => t.t("cert-missing-course"),
-        Missing::Requirement { key, .. } => t.t(&format!("requirement-{key}")),
-        Missing::PriorLevel { level } => {
-            t.t_args("cert-missing-prior", &[("level", level.get().into())])
-        }
-        Missing::CourseLocked { .. } => t.t("cert-missing-locked"),
-    }
-}
+use crate::refusals::missing_text;
 
 fn periods_html(t: &I18n, periods: &[CertPeriod]) -> Html {
     if periods.is_empty() {
@@ -54,12 +46,12 @@ fn periods_html(t: &I18n, periods: &[CertPeriod]) -> Html {
             <ol class="periods">{ for periods.iter().map(|p| html! {
                 <li data-period={p.request_id.clone()}>
                     { t.t_args("cert-period", &[
-                        ("from", day(&p.valid_from).into()), ("until", day(&p.valid_until).into()),
+                        ("from", day(t, &p.valid_from).into()), ("until", day(t, &p.valid_until).into()),
                         ("by", p.approved_by.clone().into()), ("code", p.verification_code.clone().into()),
                     ]) }
                     if let Some(r) = &p.revoked {
                         <span class="error">{ " · " }{ t.t_args("cert-revoked-by", &[
-                            ("by", r.by.clone().into()), ("date", day(&r.at).into()), ("reason", r.reason.clone().into()),
+                            ("by", r.by.clone().into()), ("date", day(t, &r.at).into()), ("reason", r.reason.clone().into()),
                         ]) }</span>
                     }
                 </li>
@@ -129,16 +121,16 @@ fn cert_card(p: &CertCardProps) -> Html {
             if let Some(cur) = &c.current {
                 <p class={if c.status == CertStatus::Expiring { "warn-text" } else { "ok" }} id={format!("cert-valid-{dom}")}>
                     { t.t_args(if c.status == CertStatus::Expiring { "cert-expiring-until" } else { "cert-valid-until" }, &[
-                        ("date", day(&cur.valid_until).into()), ("code", cur.verification_code.clone().into()),
+                        ("date", day(t, &cur.valid_until).into()), ("code", cur.verification_code.clone().into()),
                     ]) }
                 </p>
             }
             if let Some((_, at)) = &c.pending {
-                <p class="muted" id={format!("cert-pending-{dom}")}>{ t.t_args("cert-pending", &[("date", day(at).into())]) }</p>
+                <p class="muted" id={format!("cert-pending-{dom}")}>{ t.t_args("cert-pending", &[("date", day(t, at).into())]) }</p>
             }
             if let Some(r) = &c.last_return {
                 <div class="returned" id={format!("cert-returned-{dom}")} role="note">
-                    <p><strong>{ t.t_args("cert-returned-by", &[("by", r.by.clone().into()), ("date", day(&r.at).into())]) }</strong></p>
+                    <p><strong>{ t.t_args("cert-returned-by", &[("by", r.by.clone().into()), ("date", day(t, &r.at).into())]) }</strong></p>
                     <blockquote class="reason">{ r.reason.clone() }</blockquote>
                 </div>
             }
@@ -317,7 +309,7 @@ fn evidence_html(t: &I18n, e: &Evidence) -> Html {
                 <p class="muted">{ t.t("cert-evidence-recorded") }</p>
             } else {
             <ul class="requirements">{ for e.requirements.iter().map(|r| html! {
-                <li data-met={r.met.to_string()}>{ if r.met { "✓ " } else { "✗ " } }{ t.t(&format!("requirement-{}", r.key)) }</li>
+                <li data-met={r.met.to_string()}>{ if r.met { "✓ " } else { "✗ " } }{ t.t(&format!("requirement-{}", r.key.as_str())) }</li>
             }) }</ul>
             }
             if let Some(best) = e.quiz_best_percent {
@@ -328,7 +320,7 @@ fn evidence_html(t: &I18n, e: &Evidence) -> Html {
             if !e.coaching.is_empty() {
                 <table class="data"><caption>{ t.t("cert-evidence-coaching") }</caption>
                     <tbody>{ for e.coaching.iter().map(|s| html! { <tr>
-                        <td>{ s.held_on.clone() }</td><td>{ s.coach.clone() }</td>
+                        <td>{ t.date(s.held_on) }</td><td>{ s.coach.clone() }</td>
                         <td>{ s.ratings.iter().map(|(d, r)| format!("{} {r}/4", t.t(&format!("driver-{}", d.as_str())))).collect::<Vec<_>>().join(" · ") }</td>
                         <td>{ if s.acknowledged { t.t("coaching-acknowledged") } else { t.t("coaching-awaiting") } }</td>
                     </tr> }) }</tbody></table>
@@ -336,7 +328,12 @@ fn evidence_html(t: &I18n, e: &Evidence) -> Html {
             if !e.reviews.is_empty() {
                 <table class="data"><caption>{ t.t("cert-evidence-reviews") }</caption>
                     <tbody>{ for e.reviews.iter().map(|r| html! { <tr>
-                        <td>{ r.assignment.clone() }</td><td>{ r.status.clone() }</td>
+                        <td>{ r.assignment.clone() }</td><td>{ t.t(match r.status {
+                            mastery_types::AssignmentStatus::NotStarted => "assignment-not-started",
+                            mastery_types::AssignmentStatus::Submitted => "assignment-submitted",
+                            mastery_types::AssignmentStatus::Returned => "assignment-returned",
+                            mastery_types::AssignmentStatus::Accepted => "assignment-accepted",
+                        }) }</td>
                         <td>{ r.reviewer.clone().unwrap_or_default() }</td>
                         <td>{ r.scores.iter().map(|(c, s)| format!("{c} {s}")).collect::<Vec<_>>().join(" · ") }</td>
                     </tr> }) }</tbody></table>
@@ -344,12 +341,12 @@ fn evidence_html(t: &I18n, e: &Evidence) -> Html {
             if !e.observations.is_empty() {
                 <table class="data"><caption>{ t.t("cert-evidence-observations") }</caption>
                     <tbody>{ for e.observations.iter().map(|o| html! { <tr>
-                        <td>{ o.observed_on.clone() }</td><td>{ o.kind.clone() }</td><td>{ o.assessor.clone() }</td>
+                        <td>{ t.date(o.observed_on) }</td><td>{ t.t(if o.kind == mastery_types::AssessmentKind::SecretShopper { "observe-kind-secret" } else { "observe-kind-observed" }) }</td><td>{ o.assessor.clone() }</td>
                         <td>{ if o.passed { t.t("cert-passed") } else { t.t("cert-not-passed") } }</td>
                     </tr> }) }</tbody></table>
             }
             { for e.prior_levels.iter().map(|(l, until)| html! {
-                <p>{ t.t_args("cert-evidence-prior", &[("level", l.get().into()), ("date", day(until).into())]) }</p>
+                <p>{ t.t_args("cert-evidence-prior", &[("level", l.get().into()), ("date", day(t, until).into())]) }</p>
             }) }
         </div>
     }
@@ -401,7 +398,7 @@ fn pending_card(p: &PendingProps) -> Html {
                 <h3>{ format!("{} ({})", r.name, r.employee_number) }</h3>
                 <span class="muted">{ r.title.get(&lang).to_owned() }</span>
             </header>
-            <p class="muted">{ t.t_args("cert-requested-on", &[("date", day(&r.requested_at).into())]) }
+            <p class="muted">{ t.t_args("cert-requested-on", &[("date", day(t, &r.requested_at).into())]) }
                 if let Some(m) = &r.delegated_by { { " · " }{ t.t_args("cert-as-delegate", &[("manager", m.clone().into())]) } }
             </p>
             { evidence_html(t, &r.evidence) }
@@ -510,7 +507,7 @@ pub fn approvals_page() -> Html {
                 <ul>{ for h.expiring.iter().map(|e| html! {
                     <li data-expiring={e.name.clone()}>{ t.t_args(if e.expired { "cert-expired-line" } else { "cert-expiring-line" }, &[
                         ("name", e.name.clone().into()), ("title", e.title.get(t.lang()).to_owned().into()),
-                        ("date", day(&e.valid_until).into()),
+                        ("date", day(t, &e.valid_until).into()),
                     ]) }</li>
                 }) }</ul>
             </section>
@@ -520,7 +517,7 @@ pub fn approvals_page() -> Html {
                 <ul>{ for h.delegations.iter().map(|d| html! {
                     <li>{ t.t_args("cert-delegation-line", &[
                         ("manager", d.manager.clone().into()), ("delegate", d.delegate.clone().into()),
-                        ("from", d.starts_on.to_string().into()), ("to", d.ends_on.to_string().into()),
+                        ("from", t.date(d.starts_on).into()), ("to", t.date(d.ends_on).into()),
                     ]) }</li>
                 }) }</ul>
                 if is_manager {
@@ -693,7 +690,7 @@ pub fn certification_admin_page() -> Html {
                         html! { <tr data-certified={c.name.clone()}>
                             <td>{ format!("{} ({})", c.name, c.employee_number) }</td>
                             <td>{ c.title.get(t.lang()).to_owned() }</td>
-                            <td>{ day(&c.period.valid_until) }</td>
+                            <td>{ day(t, &c.period.valid_until) }</td>
                             <td>{ cert_pill(t, c.status) }</td>
                             <td>
                                 if c.period.revoked.is_none() {
@@ -725,7 +722,7 @@ pub fn certification_admin_page() -> Html {
                     <thead><tr><th scope="col">{ "#" }</th><th scope="col">{ t.t("audit-when") }</th><th scope="col">{ t.t("audit-who") }</th>
                         <th scope="col">{ t.t("audit-what") }</th><th scope="col">{ t.t("audit-subject") }</th></tr></thead>
                     <tbody>{ for a.recent_audit.iter().map(|r| html! { <tr>
-                        <td>{ r.seq }</td><td>{ r.at.format("%Y-%m-%d %H:%M").to_string() }</td><td>{ if r.actor.is_empty() { t.t("audit-local-operator") } else { r.actor.clone() } }</td>
+                        <td>{ r.seq }</td><td>{ t.date_time(r.at) }</td><td>{ if r.actor.is_empty() { t.t("audit-local-operator") } else { r.actor.clone() } }</td>
                         <td><code>{ r.action.clone() }</code></td><td>{ r.subject.clone() }</td>
                     </tr> }) }</tbody>
                 </table></div>

@@ -8,7 +8,7 @@ use crate::ipc;
 use crate::state::{use_app, use_load, MapAction, MapState};
 use mastery_types::{
     ApiError, CoachingRequest, CoachingSessionView, CoachingStatus, CourseId, Driver, Observation,
-    PersonId, COACHING_SETTINGS,
+    PersonId,
 };
 use std::collections::BTreeMap;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -40,10 +40,10 @@ pub fn session_html(t: &I18n, s: &CoachingSessionView, show_learner: bool) -> Ht
     html! {
         <article class="session" data-session={s.id.clone()}>
             <header class="session-head">
-                <strong>{ s.held_on.format("%Y-%m-%d").to_string() }</strong>
+                <strong>{ t.date(s.held_on) }</strong>
                 if show_learner { <span>{ s.learner.clone() }</span> } else { <span>{ t.t_args("coaching-by", &[("coach", s.coach.clone().into())]) }</span> }
                 <span class="muted">{ s.course_title.get(lang).to_owned() }</span>
-                <span class="muted">{ t.t_args("coaching-minutes", &[("minutes", s.duration_minutes.into())]) }{ " · " }{ t.t(&format!("setting-{}", s.setting)) }</span>
+                <span class="muted">{ t.t_args("coaching-minutes", &[("minutes", s.duration_minutes.into())]) }{ " · " }{ t.t(&format!("setting-{}", s.setting.as_str())) }</span>
                 { status_pill(t, &s.status) }
             </header>
             <ul class="observations">
@@ -81,7 +81,7 @@ pub fn coaching_page() -> Html {
     let course = use_state(String::new);
     let date = use_state(local_today);
     let duration = use_state(|| "30".to_owned());
-    let setting = use_state(|| COACHING_SETTINGS[0].to_owned());
+    let setting = use_state(|| mastery_types::CoachingSetting::Counter);
     let drivers = use_state(BTreeMap::<Driver, DriverInput>::new);
     let next_steps = use_state(String::new);
     let outcome = use_state(|| None::<Result<String, ApiError>>);
@@ -205,9 +205,10 @@ pub fn coaching_page() -> Html {
             let held_on = match chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d") {
                 Ok(d) => d,
                 Err(_) => {
-                    outcome.set(Some(Err(ApiError::new(
-                        mastery_types::ErrorCode::InvalidInput,
-                        format!("{:?} is not a date", *date),
+                    outcome.set(Some(Err(ApiError::problem(
+                        mastery_types::Problem::NotADate {
+                            field: mastery_types::Field::Date,
+                        },
                     ))));
                     return;
                 }
@@ -218,7 +219,7 @@ pub fn coaching_page() -> Html {
                 course: CourseId(course_v.clone()),
                 held_on,
                 duration_minutes: duration.trim().parse().unwrap_or(0),
-                setting: (*setting).clone(),
+                setting: *setting,
                 observations: drivers
                     .iter()
                     .filter(|(_, i)| i.observed)
@@ -286,9 +287,15 @@ pub fn coaching_page() -> Html {
                         </div>
                         <div class="field">
                             <label for="coach-setting">{ t.t("coaching-setting") }</label>
-                            <select id="coach-setting" onchange={on_select(&setting)}>
-                                { for COACHING_SETTINGS.iter().map(|s| html! {
-                                    <option value={*s} selected={*s == setting.as_str()}>{ t.t(&format!("setting-{s}")) }</option>
+                            <select id="coach-setting" onchange={{
+                                let h = setting.clone();
+                                Callback::from(move |e: Event| {
+                                    let s: HtmlSelectElement = e.target_unchecked_into();
+                                    if let Some(v) = mastery_types::CoachingSetting::parse(&s.value()) { h.set(v); }
+                                })
+                            }}>
+                                { for mastery_types::CoachingSetting::ALL.iter().map(|s| html! {
+                                    <option value={s.as_str()} selected={*s == *setting}>{ t.t(&format!("setting-{}", s.as_str())) }</option>
                                 }) }
                             </select>
                         </div>
@@ -394,7 +401,7 @@ fn review_card(p: &ReviewCardProps) -> Html {
     html! {
         <article class="review-card" data-submission={s.id.clone()}>
             <h3>{ format!("{} — {}", s.learner, s.assignment_title.get(&lang)) }</h3>
-            <p class="muted">{ format!("{} · {}", s.course_title.get(&lang), s.submitted_at.format("%Y-%m-%d")) }</p>
+            <p class="muted">{ format!("{} · {}", s.course_title.get(&lang), t.date_time(s.submitted_at)) }</p>
             <p class="submission-body">{ s.body.clone() }</p>
             if !s.files.is_empty() {
                 <ul class="files">{ for s.files.iter().map(|f| html! { <li>{ format!("{} ({} KB)", f.name, f.size.div_ceil(1024)) }</li> }) }</ul>
@@ -461,7 +468,7 @@ pub fn observation_form(p: &ObservationFormProps) -> Html {
             .map(|c| c.id.as_str().to_owned())
             .unwrap_or_default()
     });
-    let kind = use_state(|| "observed".to_owned());
+    let kind = use_state(|| mastery_types::AssessmentKind::Observed);
     let date = use_state(local_today);
     let scores = use_reducer(MapState::<u8>::default);
     let notes = use_state(String::new);
@@ -508,7 +515,7 @@ pub fn observation_form(p: &ObservationFormProps) -> Html {
             let req = mastery_types::ObservationRequest {
                 learner: PersonId(uuid),
                 course: CourseId((*course).clone()),
-                kind: (*kind).clone(),
+                kind: *kind,
                 held_on,
                 scores: scores
                     .0
@@ -562,9 +569,9 @@ pub fn observation_form(p: &ObservationFormProps) -> Html {
                     </div>
                     <div class="field">
                         <label for="obs-kind">{ t.t("observe-kind") }</label>
-                        <select id="obs-kind" onchange={{ let h = kind.clone(); Callback::from(move |e: Event| { let s: HtmlSelectElement = e.target_unchecked_into(); h.set(s.value()); }) }}>
-                            <option value="observed" selected={*kind == "observed"}>{ t.t("observe-kind-observed") }</option>
-                            <option value="secret_shopper" selected={*kind == "secret_shopper"}>{ t.t("observe-kind-secret") }</option>
+                        <select id="obs-kind" onchange={{ let h = kind.clone(); Callback::from(move |e: Event| { let s: HtmlSelectElement = e.target_unchecked_into(); if let Some(k) = mastery_types::AssessmentKind::parse(&s.value()) { h.set(k); } }) }}>
+                            <option value="observed" selected={*kind == mastery_types::AssessmentKind::Observed}>{ t.t("observe-kind-observed") }</option>
+                            <option value="secret_shopper" selected={*kind == mastery_types::AssessmentKind::SecretShopper}>{ t.t("observe-kind-secret") }</option>
                         </select>
                     </div>
                     <div class="field">

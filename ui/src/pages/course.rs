@@ -91,10 +91,10 @@ pub fn course_page(p: &CoursePageProps) -> Html {
                         }
                         <ul class="requirements" id="requirements">
                             { for o.requirements.iter().map(|r| html! {
-                                <li data-requirement={r.key.clone()} data-met={r.met.to_string()}
+                                <li data-requirement={r.key.as_str()} data-met={r.met.to_string()}
                                     class={if r.met { "met" } else { "unmet" }}>
                                     <span aria-hidden="true">{ if r.met { "✓" } else { "○" } }</span>
-                                    { t.t(&format!("requirement-{}", r.key)) }
+                                    { t.t(&format!("requirement-{}", r.key.as_str())) }
                                     <span class="sr-only">{ if r.met { t.t("requirement-met") } else { t.t("requirement-unmet") } }</span>
                                 </li>
                             }) }
@@ -122,7 +122,7 @@ pub fn course_page(p: &CoursePageProps) -> Html {
                             </button>
                         </section>
                     }
-                    if o.requirements.iter().any(|r| r.key == "coaching") {
+                    if o.requirements.iter().any(|r| r.key == mastery_types::RequirementKind::Coaching) {
                         <section class="card" aria-labelledby="coaching-title" id="my-coaching">
                             <h2 id="coaching-title">{ t.t("coaching-mine-title") }</h2>
                             { match &*sessions {
@@ -157,7 +157,7 @@ pub fn course_page(p: &CoursePageProps) -> Html {
                             if let Some(e) = &*response_error { <p class="error" role="alert">{ error_text(t, e) }</p> }
                         </section>
                     }
-                    if o.requirements.iter().any(|r| r.key == "assignments") {
+                    if o.requirements.iter().any(|r| r.key == mastery_types::RequirementKind::Assignments) {
                         <section class="card" aria-labelledby="assignments-title">
                             <h2 id="assignments-title">{ t.t("assignments-card-title") }</h2>
                             <p class="muted">{ t.t("assignments-card-text") }</p>
@@ -166,7 +166,7 @@ pub fn course_page(p: &CoursePageProps) -> Html {
                             </button>
                         </section>
                     }
-                    if o.requirements.iter().any(|r| r.key == "observation") {
+                    if o.requirements.iter().any(|r| r.key == mastery_types::RequirementKind::Observation) {
                         <section class="card" aria-labelledby="observed-title" id="my-observations">
                             <h2 id="observed-title">{ t.t("observed-mine-title") }</h2>
                             { match &*observations {
@@ -177,8 +177,8 @@ pub fn course_page(p: &CoursePageProps) -> Html {
                                     } else {
                                         html! { <ul class="due-list">{ for mine.into_iter().map(|x| html! {
                                             <li data-observation={x.id.clone()}>
-                                                <strong>{ x.held_on.to_string() }</strong>
-                                                <span>{ t.t(if x.kind == "secret_shopper" { "observe-kind-secret" } else { "observe-kind-observed" }) }</span>
+                                                <strong>{ t.date(x.held_on) }</strong>
+                                                <span>{ t.t(if x.kind == mastery_types::AssessmentKind::SecretShopper { "observe-kind-secret" } else { "observe-kind-observed" }) }</span>
                                                 <span class={if x.passed { "pill completed" } else { "pill error" }}>{ t.t(if x.passed { "observe-passed" } else { "observe-not-passed" }) }</span>
                                                 <span class="muted">{ x.notes.clone() }</span>
                                             </li>

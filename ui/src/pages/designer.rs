@@ -101,7 +101,7 @@ pub fn designer_page() -> Html {
         html! {
             <tr data-version={v.version.clone()}>
                 <th scope="row">{ v.version.clone() }</th>
-                <td>{ v.stored_at.format("%Y-%m-%d %H:%M").to_string() }</td>
+                <td>{ t.date_time(v.stored_at) }</td>
                 <td>{ v.published_by.clone().unwrap_or_else(|| t.t("designer-shipped")) }</td>
                 <td>{ v.change_notes.get(&lang).to_owned() }</td>
             </tr>
@@ -124,7 +124,7 @@ pub fn designer_page() -> Html {
                 <p>{ t.t_args("designer-draft-of", &[
                     ("base", d.base_version.clone().into()),
                     ("who", d.updated_by.clone().into()),
-                    ("when", d.updated_at.format("%Y-%m-%d %H:%M").to_string().into()),
+                    ("when", t.date_time(d.updated_at).into()),
                 ]) }</p>
                 <p class={if d.errors > 0 { "error" } else { "ok" }}>{ t.t_args("designer-problem-count", &[
                     ("errors", d.errors.into()), ("warnings", d.warnings.into()),

@@ -524,7 +524,7 @@ pub fn quiz_page(p: &QuizPageProps) -> Html {
                     if s.passed {
                         <p class="ok" id="quiz-passed-note">{ t.t("quiz-already-passed") }</p>
                     } else if let Some(at) = s.next_attempt_at {
-                        <p class="muted" id="quiz-wait">{ t.t_args("quiz-wait", &[("at", at.format("%Y-%m-%d %H:%M UTC").to_string().into())]) }</p>
+                        <p class="muted" id="quiz-wait">{ t.t_args("quiz-wait", &[("at", t.date_time(at).into())]) }</p>
                     }
                     if s.can_start {
                         <button type="button" class="primary" id="start-quiz" onclick={start}>

@@ -43,10 +43,9 @@ fn member_card(p: &MemberProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Ok(due_on) = chrono::NaiveDate::parse_from_str(&due, "%Y-%m-%d") else {
-                error.set(Some(ApiError::new(
-                    mastery_types::ErrorCode::InvalidInput,
-                    format!("{:?} is not a date", *due),
-                )));
+                error.set(Some(ApiError::problem(mastery_types::Problem::NotADate {
+                    field: mastery_types::Field::DueDate,
+                })));
                 return;
             };
             let req = AssignCourseRequest {
@@ -77,7 +76,7 @@ fn member_card(p: &MemberProps) -> Html {
                     <li data-due-course={d.course.to_string()} data-overdue={d.overdue.to_string()}>
                         <span>{ d.title.get(&lang).to_owned() }</span>
                         <span class={if d.completed { "pill completed" } else if d.overdue { "pill error" } else { "pill open" }}>
-                            { if d.completed { t.t("due-done") } else if d.overdue { t.t_args("due-late", &[("date", d.due_on.to_string().into())]) } else { t.t_args("due-on", &[("date", d.due_on.to_string().into())]) } }
+                            { if d.completed { t.t("due-done") } else if d.overdue { t.t_args("due-late", &[("date", t.date(d.due_on).into())]) } else { t.t_args("due-on", &[("date", t.date(d.due_on).into())]) } }
                         </span>
                     </li>
                 }) }</ul>

@@ -1,0 +1,231 @@
+//! Every refusal the backend can give, in the person's language: the
+//! window translates the typed `Problem` (or, for an error without one, its
+//! code) and never shows the English detail the backend keeps for logs.
+//! Message ids built here at run time (`field-…`, `thing-…`,
+//! `requirement-…`, `driver-…`) are checked against every locale by
+//! `tests/repo.rs`.
+
+use crate::i18n::I18n;
+use mastery_types::{ApiError, Field, Missing, Problem, Thing};
+
+pub fn field_name(t: &I18n, f: Field) -> String {
+    t.t(&format!("field-{}", f.as_str()))
+}
+
+pub fn thing_name(t: &I18n, th: Thing) -> String {
+    t.t(&format!("thing-{}", th.as_str()))
+}
+
+/// What is missing for a certification, in a phrase.
+pub fn missing_text(t: &I18n, m: &Missing) -> String {
+    match m {
+        Missing::CourseIncomplete { .. } => t.t("cert-missing-course"),
+        Missing::Requirement { key, .. } => t.t(&format!("requirement-{}", key.as_str())),
+        Missing::PriorLevel { level } => {
+            t.t_args("cert-missing-prior", &[("level", level.get().into())])
+        }
+        Missing::CourseLocked { .. } => t.t("cert-missing-locked"),
+    }
+}
+
+fn list(t: &I18n, missing: &[Missing]) -> String {
+    missing
+        .iter()
+        .map(|m| missing_text(t, m))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// One refusal, in the person's language.
+pub fn problem_text(t: &I18n, p: &Problem) -> String {
+    use Problem::*;
+    let f = |fl: &Field| field_name(t, *fl);
+    let s = |v: &str| -> fluent_bundle::FluentValue<'static> { v.to_owned().into() };
+    match p {
+        Empty { field } => t.t_args("problem-empty", &[("field", f(field).into())]),
+        TooLong { field, max } => t.t_args(
+            "problem-too-long",
+            &[("field", f(field).into()), ("max", (*max).into())],
+        ),
+        OutOfRange {
+            field,
+            min,
+            max,
+            given,
+        } => t.t_args(
+            "problem-out-of-range",
+            &[
+                ("field", f(field).into()),
+                ("min", (*min).into()),
+                ("max", (*max).into()),
+                ("given", (*given).into()),
+            ],
+        ),
+        NotAChoice { field, .. } => t.t_args("problem-not-a-choice", &[("field", f(field).into())]),
+        DateInFuture { field } => t.t_args("problem-date-in-future", &[("field", f(field).into())]),
+        DateTooOld { field, days } => t.t_args(
+            "problem-date-too-old",
+            &[("field", f(field).into()), ("days", (*days).into())],
+        ),
+        DateInPast { field, today } => t.t_args(
+            "problem-date-in-past",
+            &[("field", f(field).into()), ("today", t.date(*today).into())],
+        ),
+        DateTooFar { field, days } => t.t_args(
+            "problem-date-too-far",
+            &[("field", f(field).into()), ("days", (*days).into())],
+        ),
+        NotADate { field } => t.t_args("problem-not-a-date", &[("field", f(field).into())]),
+        EndsBeforeStart => t.t("problem-ends-before-start"),
+        PasswordTooShort { min } => {
+            t.t_args("problem-password-too-short", &[("min", (*min).into())])
+        }
+        PasswordIsUsername => t.t("problem-password-is-username"),
+        UsernameCharacter { character } => {
+            t.t_args("problem-username-character", &[("character", s(character))])
+        }
+        NoRole => t.t("problem-no-role"),
+        BadLanguage { tag } => t.t_args("problem-bad-language", &[("tag", s(tag))]),
+        EmployeeNumberTaken { number } => {
+            t.t_args("problem-employee-number-taken", &[("number", s(number))])
+        }
+        UsernameTaken { username } => {
+            t.t_args("problem-username-taken", &[("username", s(username))])
+        }
+        AlreadySetUp => t.t("problem-already-set-up"),
+        LockedFor { minutes } => t.t_args("problem-locked-for", &[("minutes", (*minutes).into())]),
+        UploadTooLarge { max_mb } => {
+            t.t_args("problem-upload-too-large", &[("max", (*max_mb).into())])
+        }
+        TooManyFiles { max } => t.t_args("problem-too-many-files", &[("max", (*max).into())]),
+        BadFileName { name } => t.t_args("problem-bad-file-name", &[("name", s(name))]),
+        FileUnreadable { name } => t.t_args("problem-file-unreadable", &[("name", s(name))]),
+        NotFound { thing, .. } => t.t_args(
+            "problem-not-found",
+            &[("thing", thing_name(t, *thing).into())],
+        ),
+        NotYourLearner { name } => t.t_args("problem-not-your-learner", &[("name", s(name))]),
+        NotYourStaff { name } => t.t_args("problem-not-your-staff", &[("name", s(name))]),
+        NotForYourself => t.t("problem-not-for-yourself"),
+        CourseLockedFor { name, course } => t.t_args(
+            "problem-course-locked-for",
+            &[("name", s(name)), ("course", s(course.get(t.lang())))],
+        ),
+        CourseLocked { course, missing } => t.t_args(
+            "problem-course-locked",
+            &[
+                ("course", s(course.get(t.lang()))),
+                (
+                    "missing",
+                    missing
+                        .iter()
+                        .map(|m| m.get(t.lang()).to_owned())
+                        .collect::<Vec<_>>()
+                        .join(" · ")
+                        .into(),
+                ),
+            ],
+        ),
+        QuizAlreadyPassed => t.t("problem-quiz-already-passed"),
+        NoAttemptsLeft { max } => t.t_args("problem-no-attempts-left", &[("max", (*max).into())]),
+        WaitUntil { at } => t.t_args("problem-wait-until", &[("at", t.date_time(*at).into())]),
+        AttemptAlreadySubmitted => t.t("problem-attempt-already-submitted"),
+        UnansweredItems { count } => {
+            t.t_args("problem-unanswered-items", &[("count", (*count).into())])
+        }
+        AnswerDoesNotFit { .. } => t.t("problem-answer-does-not-fit"),
+        AnswerIncomplete { .. } => t.t("problem-answer-incomplete"),
+        NoDriverRated => t.t("problem-no-driver-rated"),
+        DriverRatedTwice { driver } => t.t_args(
+            "problem-driver-rated-twice",
+            &[("driver", t.t(&format!("driver-{}", driver.as_str())).into())],
+        ),
+        EvidenceMissing { driver } => t.t_args(
+            "problem-evidence-missing",
+            &[("driver", t.t(&format!("driver-{}", driver.as_str())).into())],
+        ),
+        AlreadyResponded => t.t("problem-already-responded"),
+        AwaitingReview => t.t("problem-awaiting-review"),
+        AlreadyAccepted => t.t("problem-already-accepted"),
+        AlreadyReviewed => t.t("problem-already-reviewed"),
+        UnknownCriterion { .. } => t.t("problem-unknown-criterion"),
+        ScoreEachCriterionOnce { .. } => t.t("problem-score-each-criterion-once"),
+        ScoreOutOfRange { max, given, .. } => t.t_args(
+            "problem-score-out-of-range",
+            &[("max", (*max).into()), ("given", (*given).into())],
+        ),
+        RubricNotMet {
+            min_total_percent,
+            min_each,
+        } => t.t_args(
+            "problem-rubric-not-met",
+            &[
+                ("percent", (*min_total_percent).into()),
+                ("each", (*min_each).into()),
+            ],
+        ),
+        TeamSize { min, max, given } => t.t_args(
+            "problem-team-size",
+            &[
+                ("min", (*min).into()),
+                ("max", (*max).into()),
+                ("given", (*given).into()),
+            ],
+        ),
+        AlreadyInTeam { name, team } => t.t_args(
+            "problem-already-in-team",
+            &[("name", s(name)), ("team", s(team))],
+        ),
+        NotInTeamYet => t.t("problem-not-in-team-yet"),
+        NotEligible { missing } => t.t_args(
+            "problem-not-eligible",
+            &[("missing", list(t, missing).into())],
+        ),
+        NoLongerEligible { name, missing } => t.t_args(
+            "problem-no-longer-eligible",
+            &[("name", s(name)), ("missing", list(t, missing).into())],
+        ),
+        AlreadyRequested => t.t("problem-already-requested"),
+        CertifiedUntil { until } => t.t_args(
+            "problem-certified-until",
+            &[("until", t.date_time(*until).into())],
+        ),
+        AlreadyDecided => t.t("problem-already-decided"),
+        NoManagerOnRecord { name } => {
+            t.t_args("problem-no-manager-on-record", &[("name", s(name))])
+        }
+        NotTheirApprover { name } => t.t_args("problem-not-their-approver", &[("name", s(name))]),
+        NotApproved => t.t("problem-not-approved"),
+        AlreadyRevoked => t.t("problem-already-revoked"),
+        DelegationTooLong => t.t("problem-delegation-too-long"),
+        PairingAlreadyExists { coach, learner } => t.t_args(
+            "problem-pairing-already-exists",
+            &[("coach", s(coach)), ("learner", s(learner))],
+        ),
+        PairingAlreadyEnded => t.t("problem-pairing-already-ended"),
+        PackHasProblems { errors } => {
+            t.t_args("problem-pack-has-problems", &[("errors", (*errors).into())])
+        }
+        VersionNotNewer { latest } => {
+            t.t_args("problem-version-not-newer", &[("latest", s(latest))])
+        }
+        OnlyTheProgramPack => t.t("problem-only-the-program-pack"),
+        DraftChanged => t.t("problem-draft-changed"),
+        ArchiveRefused { .. } => t.t("problem-archive-refused"),
+    }
+}
+
+/// An API error in the user's language: its problem if it has one, else
+/// the text for its code. The English `message` is never shown.
+pub fn error_text(t: &I18n, e: &ApiError) -> String {
+    if let Some(p) = &e.problem {
+        return problem_text(t, p);
+    }
+    let id = format!("error-{}", e.code.as_str());
+    let text = t.t(&id);
+    if text == id {
+        t.t("error-unknown")
+    } else {
+        text
+    }
+}
