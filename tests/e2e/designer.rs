@@ -130,7 +130,8 @@ async fn designer_edits_previews_validates_publishes_and_learner_sees_it() {
     app.send_keys("#import-file", &damaged.to_string_lossy())
         .await;
     app.click("#import").await;
-    app.wait_contains("#import-result", "import refused").await;
+    app.wait_contains("#import-result", "This archive cannot be imported")
+        .await;
     app.wait_count("#versions tr[data-version]", 2).await;
     app.screenshot("designer-exchange").await;
 

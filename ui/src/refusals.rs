@@ -36,6 +36,33 @@ fn list(t: &I18n, missing: &[Missing]) -> String {
         .join(" · ")
 }
 
+/// Why an archive is refused, in a phrase.
+fn archive_reason(t: &I18n, r: &mastery_types::ArchiveReason) -> String {
+    use mastery_types::ArchiveReason::*;
+    let p = |id: &str, path: &str| t.t_args(id, &[("path", path.to_owned().into())]);
+    match r {
+        NotAnArchive => t.t("archive-not-an-archive"),
+        NoRecord => t.t("archive-no-record"),
+        BadRecord => t.t("archive-bad-record"),
+        NewerFormat { format } => t.t_args("archive-newer-format", &[("format", (*format).into())]),
+        Missing { path } => p("archive-missing", path),
+        Extra { path } => p("archive-extra", path),
+        Altered { path } => p("archive-altered", path),
+        Damaged { path } => p("archive-damaged", path),
+        NotPackFile { path } => p("archive-not-pack-file", path),
+        TooLarge { max_mb } => t.t_args("archive-too-large", &[("max", (*max_mb).into())]),
+        HashMismatch => t.t("archive-hash-mismatch"),
+        PackMismatch { record, manifest } => t.t_args(
+            "archive-pack-mismatch",
+            &[
+                ("record", record.clone().into()),
+                ("manifest", manifest.clone().into()),
+            ],
+        ),
+        InvalidPack { errors } => t.t_args("archive-invalid-pack", &[("errors", (*errors).into())]),
+    }
+}
+
 /// One refusal, in the person's language.
 pub fn problem_text(t: &I18n, p: &Problem) -> String {
     use Problem::*;
@@ -211,7 +238,10 @@ pub fn problem_text(t: &I18n, p: &Problem) -> String {
         }
         OnlyTheProgramPack => t.t("problem-only-the-program-pack"),
         DraftChanged => t.t("problem-draft-changed"),
-        ArchiveRefused { .. } => t.t("problem-archive-refused"),
+        ArchiveRefused { reason } => t.t_args(
+            "problem-archive-refused",
+            &[("reason", archive_reason(t, reason).into())],
+        ),
     }
 }
 

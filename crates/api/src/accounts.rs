@@ -16,8 +16,8 @@ use mastery_domain::access::Permission;
 use mastery_domain::accounts::is_locked;
 use mastery_store::{people, StoreError};
 use mastery_types::{
-    ApiError, EmployeeNumber, ErrorCode, Field, NewUser, PersonId, Problem, Track, UnlockRequest,
-    UserSummary, Username,
+    ApiError, EmployeeNumber, Field, NewUser, PersonId, Problem, Track, UnlockRequest, UserSummary,
+    Username,
 };
 
 impl Api {
@@ -43,18 +43,12 @@ impl Api {
         let offices = self.store.read(people::org_units)?;
         if let Some(office) = &req.office {
             if !offices.iter().any(|o| &o.id == office) {
-                return Err(ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("there is no office {office}"),
-                ));
+                return Err(ApiError::not_found(mastery_types::Thing::Office, office));
             }
         }
         if let Some(manager) = req.manager {
             if self.store.read(|c| people::person(c, manager))?.is_none() {
-                return Err(ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("there is no person {manager} to be the manager"),
-                ));
+                return Err(ApiError::not_found(mastery_types::Thing::Person, manager));
             }
         }
         let id = PersonId(new_id(now));
@@ -147,12 +141,7 @@ impl Api {
         let username = self
             .store
             .read(|c| people::username_of(c, req.person_id))?
-            .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("there is no account for person {}", req.person_id),
-                )
-            })?;
+            .ok_or_else(|| ApiError::not_found(mastery_types::Thing::Account, req.person_id))?;
         self.store.write(|tx| {
             people::clear_failed_sign_ins(tx, &failure_key(username.as_str()))?;
             crate::audit::record(

@@ -10,9 +10,10 @@ use mastery_domain::access::Permission;
 use mastery_packs::{archive, Pack, PackFiles, Severity};
 use mastery_store::packs;
 use mastery_types::{
-    ApiError, DesignerHome, DiffEntry, DiffRequest, DraftFile, DraftFileEntry, DraftFileRequest,
-    DraftInfo, DraftTree, EditCheck, EditRequest, ErrorCode, ExportRequest, FileGroup, ImportDone,
-    LocalizedText, PackProblem, PublishRequest, TrackGroup, VersionInfo,
+    ApiError, ArchiveReason, DesignerHome, DiffEntry, DiffRequest, DraftFile, DraftFileEntry,
+    DraftFileRequest, DraftInfo, DraftTree, EditCheck, EditRequest, ErrorCode, ExportRequest,
+    FileGroup, ImportDone, LocalizedText, PackProblem, Problem, PublishRequest, TrackGroup,
+    VersionInfo,
 };
 
 /// The largest file the designer may save (lessons are ~10 KB).
@@ -55,8 +56,8 @@ fn only_program_pack(pack_id: &str) -> Result<()> {
     if pack_id == PROGRAM_PACK_ID {
         Ok(())
     } else {
-        Err(ApiError::new(
-            ErrorCode::NotFound,
+        Err(ApiError::problem_with(
+            Problem::OnlyTheProgramPack,
             format!("there is no pack {pack_id:?}; this organization runs {PROGRAM_PACK_ID:?}"),
         ))
     }
@@ -74,14 +75,14 @@ fn set_manifest(
         .get("pack.toml")
         .and_then(|b| std::str::from_utf8(b).ok())
         .ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::InvalidPack,
+            ApiError::problem_with(
+                Problem::PackHasProblems { errors: 1 },
                 "the draft has no readable pack.toml",
             )
         })?;
     let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e| {
-        ApiError::new(
-            ErrorCode::InvalidPack,
+        ApiError::problem_with(
+            Problem::PackHasProblems { errors: 1 },
             format!("pack.toml is not valid TOML, so it cannot be updated: {e}"),
         )
     })?;
@@ -197,12 +198,7 @@ impl Api {
             .read(|c| packs::versions(c, pack_id))?
             .into_iter()
             .next()
-            .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("pack {pack_id} has no stored version"),
-                )
-            })
+            .ok_or_else(|| crate::errors::not_found(mastery_types::Thing::PackVersion, pack_id))
     }
 
     /// The draft, started from the newest stored version if there is none.
@@ -220,13 +216,10 @@ impl Api {
             .store
             .read(|c| packs::version_files(c, pack_id, &base.version))?;
         if files.0.is_empty() {
-            return Err(ApiError::new(
-                ErrorCode::InvalidPack,
-                format!(
-                    "version {} of {pack_id} has no files on record to start a draft from",
-                    base.version
-                ),
-            ));
+            return Err(crate::errors::storage(format!(
+                "version {} of {pack_id} has no files on record to start a draft from",
+                base.version
+            )));
         }
         set_manifest(&mut files, "draft", None)?;
         self.store
@@ -234,7 +227,7 @@ impl Api {
                 packs::put_draft(tx, pack_id, &base.version, &files, me, now)?;
                 packs::draft(tx, pack_id)
             })?
-            .ok_or_else(|| ApiError::new(ErrorCode::Storage, "the draft was not saved"))
+            .ok_or_else(|| crate::errors::storage("the draft was not saved"))
     }
 
     fn version_info(row: &packs::VersionRow) -> VersionInfo {
@@ -406,19 +399,17 @@ impl Api {
         let me = caller.require_person(Permission::DesignCourses)?;
         only_program_pack(&req.pack_id)?;
         let draft = self.draft_or_start(&me, &req.pack_id, now)?;
-        let bytes = draft.files.0.get(&req.path).ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::NotFound,
-                format!("the draft has no file {}", req.path),
-            )
-        })?;
+        let bytes =
+            draft.files.0.get(&req.path).ok_or_else(|| {
+                crate::errors::not_found(mastery_types::Thing::DraftFile, &req.path)
+            })?;
         let text = String::from_utf8(bytes.clone()).map_err(|_| {
-            ApiError::new(
-                ErrorCode::InvalidInput,
-                format!(
-                    "{} is not text (a picture?) and cannot be edited here",
-                    req.path
-                ),
+            ApiError::problem_with(
+                Problem::NotAChoice {
+                    field: mastery_types::Field::FileText,
+                    given: req.path.clone(),
+                },
+                "not text (a picture?): it cannot be edited here",
             )
         })?;
         Ok(DraftFile {
@@ -435,21 +426,15 @@ impl Api {
     ) -> Result<(PackFiles, EditCheck)> {
         only_program_pack(&req.pack_id)?;
         if !PackFiles::is_pack_file(&req.path) || req.path.starts_with("images/") {
-            return Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                format!("{:?} is not a text file a pack may contain", req.path),
-            ));
+            return Err(ApiError::problem(Problem::BadFileName {
+                name: req.path.clone(),
+            }));
         }
         if req.text.len() > MAX_EDIT_BYTES {
-            return Err(ApiError::new(
-                ErrorCode::InvalidInput,
-                format!(
-                    "{} is {} KB; a pack file may be at most {} KB",
-                    req.path,
-                    req.text.len() / 1024,
-                    MAX_EDIT_BYTES / 1024
-                ),
-            ));
+            return Err(ApiError::problem(Problem::TooLong {
+                field: mastery_types::Field::FileText,
+                max: MAX_EDIT_BYTES,
+            }));
         }
         let draft = self.draft_or_start(me, &req.pack_id, now)?;
         let mut files = draft.files;
@@ -513,19 +498,16 @@ impl Api {
         let me = caller.require_person(Permission::DesignCourses)?;
         only_program_pack(&req.pack_id)?;
         let Some(draft) = self.store.read(|c| packs::draft(c, &req.pack_id))? else {
-            return Err(ApiError::new(
-                ErrorCode::NotFound,
-                "there is no draft to publish",
+            return Err(crate::errors::not_found(
+                mastery_types::Thing::Draft,
+                &req.pack_id,
             ));
         };
         let version = semver::Version::parse(req.version.trim()).map_err(|_| {
-            ApiError::new(
-                ErrorCode::InvalidInput,
-                format!(
-                    "{:?} is not a version number like 1.2.0",
-                    req.version.trim()
-                ),
-            )
+            ApiError::problem(Problem::NotAChoice {
+                field: mastery_types::Field::Version,
+                given: req.version.trim().to_owned(),
+            })
         })?;
         if let Some(latest) = self
             .store
@@ -533,20 +515,18 @@ impl Api {
             .first()
         {
             if semver::Version::parse(&latest.version).is_ok_and(|l| version <= l) {
-                return Err(ApiError::new(
-                    ErrorCode::InvalidInput,
-                    format!(
-                        "the new version must be higher than {}, the newest stored",
-                        latest.version
-                    ),
-                ));
+                return Err(ApiError::problem(Problem::VersionNotNewer {
+                    latest: latest.version.clone(),
+                }));
             }
         }
         for lang in ["en", "fr"] {
             if !req.change_notes.has(lang) {
-                return Err(ApiError::new(
-                    ErrorCode::InvalidInput,
-                    format!("the change notes need a {lang} text: learners and designers read them in both languages"),
+                return Err(ApiError::problem_with(
+                    Problem::Empty {
+                        field: mastery_types::Field::ChangeNotes,
+                    },
+                    format!("the change notes need a {lang} text"),
                 ));
             }
         }
@@ -554,7 +534,13 @@ impl Api {
         let version = version.to_string();
         set_manifest(&mut files, "published", Some((&version, &req.change_notes)))?;
         let pack = Pack::parse(&files).map_err(|e| {
-            ApiError::new(ErrorCode::InvalidPack, format!("publishing refused: {e}"))
+            let errors = match &e {
+                mastery_packs::PackError::Invalid(p) => {
+                    p.iter().filter(|p| p.severity == Severity::Error).count()
+                }
+                mastery_packs::PackError::Io { .. } => 1,
+            };
+            ApiError::problem_with(Problem::PackHasProblems { errors }, e)
         })?;
         self.store.write(|tx| {
             packs::store_version(tx, &pack, &files, Some(&me), now)?;
@@ -573,7 +559,7 @@ impl Api {
             .read(|c| packs::versions(c, &req.pack_id))?
             .into_iter()
             .find(|r| r.version == version)
-            .ok_or_else(|| ApiError::new(ErrorCode::Storage, "the new version was not stored"))?;
+            .ok_or_else(|| crate::errors::storage("the new version was not stored"))?;
         Ok(Self::version_info(&row))
     }
 
@@ -582,10 +568,10 @@ impl Api {
             let draft = self
                 .store
                 .read(|c| packs::draft(c, pack_id))?
-                .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "there is no draft"))?;
+                .ok_or_else(|| crate::errors::not_found(mastery_types::Thing::Draft, pack_id))?;
             return Pack::lint(&draft.files).0.ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::InvalidPack,
+                ApiError::problem_with(
+                    Problem::PackHasProblems { errors: 1 },
                     "the draft's pack.toml cannot be read; fix it first",
                 )
             });
@@ -593,9 +579,9 @@ impl Api {
         self.store
             .read(|c| packs::version(c, pack_id, version))?
             .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("pack {pack_id} has no version {version}"),
+                crate::errors::not_found(
+                    mastery_types::Thing::PackVersion,
+                    format!("{pack_id} {version}"),
                 )
             })
     }
@@ -634,7 +620,9 @@ impl Api {
             let d = self
                 .store
                 .read(|c| packs::draft(c, &req.pack_id))?
-                .ok_or_else(|| ApiError::new(ErrorCode::NotFound, "there is no draft"))?;
+                .ok_or_else(|| {
+                    crate::errors::not_found(mastery_types::Thing::Draft, &req.pack_id)
+                })?;
             let v = Pack::lint(&d.files)
                 .0
                 .map_or_else(|| d.base_version.clone(), |p| p.version);
@@ -644,9 +632,9 @@ impl Api {
                 .store
                 .read(|c| packs::version_files(c, &req.pack_id, &req.version))?;
             if f.0.is_empty() {
-                return Err(ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("pack {} has no version {}", req.pack_id, req.version),
+                return Err(crate::errors::not_found(
+                    mastery_types::Thing::PackVersion,
+                    format!("{} {}", req.pack_id, req.version),
                 ));
             }
             (f, req.version.clone())
@@ -680,9 +668,11 @@ impl Api {
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(archive_base64.as_bytes())
             .map_err(|e| {
-                ApiError::new(
-                    ErrorCode::InvalidInput,
-                    format!("the archive could not be received: {e}"),
+                ApiError::problem_with(
+                    Problem::ArchiveRefused {
+                        reason: ArchiveReason::NotAnArchive,
+                    },
+                    e,
                 )
             })?;
         self.import_pack(caller, &bytes, progress, now)
@@ -705,18 +695,28 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<ImportDone> {
         let me = caller.require_person(Permission::DesignCourses)?;
-        let (record, files) = archive::read(bytes, progress)
-            .map_err(|e| ApiError::new(ErrorCode::InvalidPack, format!("import refused: {e}")))?;
+        let refused = |reason: ArchiveReason, detail: String| {
+            ApiError::problem_with(Problem::ArchiveRefused { reason }, detail)
+        };
+        let (record, files) =
+            archive::read(bytes, progress).map_err(|e| refused(e.reason(), e.to_string()))?;
         only_program_pack(&record.pack_id)?;
-        let pack = Pack::parse(&files)
-            .map_err(|e| ApiError::new(ErrorCode::InvalidPack, format!("import refused: {e}")))?;
+        let pack = Pack::parse(&files).map_err(|e| {
+            let errors = match &e {
+                mastery_packs::PackError::Invalid(p) => {
+                    p.iter().filter(|p| p.severity == Severity::Error).count()
+                }
+                mastery_packs::PackError::Io { .. } => 1,
+            };
+            refused(ArchiveReason::InvalidPack { errors }, e.to_string())
+        })?;
         if pack.id != record.pack_id {
-            return Err(ApiError::new(
-                ErrorCode::InvalidPack,
-                format!(
-                    "import refused: the archive says pack {} but its pack.toml says {}",
-                    record.pack_id, pack.id
-                ),
+            return Err(refused(
+                ArchiveReason::PackMismatch {
+                    record: record.pack_id.clone(),
+                    manifest: pack.id.clone(),
+                },
+                String::new(),
             ));
         }
         let as_draft = pack.status == mastery_packs::PackStatus::Draft;

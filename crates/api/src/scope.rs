@@ -30,9 +30,7 @@ impl Api {
     pub(crate) fn placed(&self, person: PersonId) -> Result<store::Placed> {
         self.store
             .read(|c| store::placement(c, person))?
-            .ok_or_else(|| {
-                ApiError::new(ErrorCode::NotFound, format!("there is no person {person}"))
-            })
+            .ok_or_else(|| ApiError::not_found(mastery_types::Thing::Person, person))
     }
 
     /// Today in a person's office (UTC where their office has no zone).
@@ -109,24 +107,24 @@ impl Api {
             .iter()
             .any(|r| mastery_domain::access::role_grants(*r, Permission::CoachLearners))
         {
-            return Err(ApiError::new(
-                ErrorCode::NotFound,
-                format!("{} is not a coach", coach.name),
+            return Err(ApiError::not_found(
+                mastery_types::Thing::Coach,
+                &coach.name,
             ));
         }
         let today = self.office_today(req.learner, now)?;
         if let Some(end) = req.ends_on {
             if end < today {
-                return Err(ApiError::new(
-                    ErrorCode::InvalidInput,
-                    format!("the pairing would end before today ({today})"),
-                ));
+                return Err(ApiError::problem(Problem::DateInPast {
+                    field: mastery_types::Field::Date,
+                    today,
+                }));
             }
             if end > today + Duration::days(366) {
-                return Err(ApiError::new(
-                    ErrorCode::InvalidInput,
-                    "a pairing lasts at most a year; pair again when it ends",
-                ));
+                return Err(ApiError::problem(Problem::DateTooFar {
+                    field: mastery_types::Field::Date,
+                    days: 366,
+                }));
             }
         }
         let existing = self.store.read(|c| store::of_coach(c, req.coach))?;
@@ -134,10 +132,10 @@ impl Api {
             .iter()
             .any(|p| p.pairing.learner == req.learner && p.pairing.active_on(today))
         {
-            return Err(ApiError::new(
-                ErrorCode::Conflict,
-                format!("{} is already paired with {}", coach.name, learner.name),
-            ));
+            return Err(ApiError::problem(Problem::PairingAlreadyExists {
+                coach: coach.name.clone(),
+                learner: learner.name.clone(),
+            }));
         }
         let id = new_id(now).to_string();
         self.store.write(|tx| {
@@ -183,20 +181,12 @@ impl Api {
         let row = self
             .store
             .read(|c| store::pairing(c, &req.pairing_id))?
-            .ok_or_else(|| {
-                ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("there is no pairing {}", req.pairing_id),
-                )
-            })?;
+            .ok_or_else(|| ApiError::not_found(mastery_types::Thing::Pairing, &req.pairing_id))?;
         let learner = self.placed(row.pairing.learner)?;
         rules::is_staff_of(me, &learner.placement).map_err(|r| refusal(r, &learner.name))?;
         let today = self.office_today(row.pairing.learner, now)?;
         if row.ended_early || row.pairing.ends_on.is_some_and(|e| e < today) {
-            return Err(ApiError::new(
-                ErrorCode::Conflict,
-                "this pairing has already ended",
-            ));
+            return Err(ApiError::problem(Problem::PairingAlreadyEnded));
         }
         // It ends at once: its last day was yesterday.
         let ended_on = today - Duration::days(1);

@@ -61,6 +61,28 @@ pub enum ArchiveError {
     HashMismatch,
 }
 
+impl ArchiveError {
+    /// The reason, as the window translates it.
+    pub fn reason(&self) -> mastery_types::ArchiveReason {
+        use mastery_types::ArchiveReason as R;
+        match self {
+            ArchiveError::NotAnArchive(_) => R::NotAnArchive,
+            ArchiveError::NoRecord => R::NoRecord,
+            ArchiveError::BadRecord(_) => R::BadRecord,
+            ArchiveError::Format(format) => R::NewerFormat { format: *format },
+            ArchiveError::Missing(path) => R::Missing { path: path.clone() },
+            ArchiveError::Extra(path) => R::Extra { path: path.clone() },
+            ArchiveError::Altered { path } => R::Altered { path: path.clone() },
+            ArchiveError::Damaged { path, .. } => R::Damaged { path: path.clone() },
+            ArchiveError::NotPackFile(path) => R::NotPackFile { path: path.clone() },
+            ArchiveError::TooLarge => R::TooLarge {
+                max_mb: MAX_TOTAL / 1024 / 1024,
+            },
+            ArchiveError::HashMismatch => R::HashMismatch,
+        }
+    }
+}
+
 fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }

@@ -537,10 +537,42 @@ pub enum Problem {
     /// Only the program's own pack can be designed here.
     OnlyTheProgramPack,
     DraftChanged,
-    /// An archive refused (its reason is the designer's to list).
+    /// An archive refused, and why.
     ArchiveRefused {
-        reason: String,
+        reason: ArchiveReason,
     },
+}
+
+/// Why a pack archive is refused at import.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ArchiveReason {
+    /// Not a zip archive, or cut short.
+    NotAnArchive,
+    /// No record of its contents (not made by an export).
+    NoRecord,
+    /// A record that cannot be read.
+    BadRecord,
+    /// Made by a newer Mastery.
+    NewerFormat { format: u32 },
+    /// A file the record lists is missing.
+    Missing { path: String },
+    /// A file the record does not list.
+    Extra { path: String },
+    /// A file whose content does not match the record.
+    Altered { path: String },
+    /// A file cut short or damaged.
+    Damaged { path: String },
+    /// A file no pack may contain.
+    NotPackFile { path: String },
+    /// Over the size allowed once unpacked.
+    TooLarge { max_mb: u64 },
+    /// The files do not add up to the recorded content hash.
+    HashMismatch,
+    /// The record names another pack than the pack's manifest.
+    PackMismatch { record: String, manifest: String },
+    /// The pack inside has errors.
+    InvalidPack { errors: usize },
 }
 
 impl Problem {
@@ -804,7 +836,7 @@ impl fmt::Display for Problem {
                 f.write_str("only the program's own pack can be designed here")
             }
             Problem::DraftChanged => f.write_str("the draft changed since it was opened"),
-            Problem::ArchiveRefused { reason } => write!(f, "the archive is refused: {reason}"),
+            Problem::ArchiveRefused { reason } => write!(f, "import refused: {reason:?}"),
         }
     }
 }

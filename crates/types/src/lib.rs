@@ -24,7 +24,7 @@ mod text;
 pub use certification::*;
 pub use design::*;
 pub use dto::*;
-pub use error::{ApiError, ErrorCode, Field, Problem, Thing};
+pub use error::{ApiError, ArchiveReason, ErrorCode, Field, Problem, Thing};
 pub use facts::{
     AssessmentKind, CoachingResponseKind, CoachingSetting, LessonEventKind, ReviewOutcome,
 };

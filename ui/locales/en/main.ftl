@@ -641,4 +641,20 @@ problem-pack-has-problems = { $errors ->
 problem-version-not-newer = The new version must be higher than { $latest }.
 problem-only-the-program-pack = Only the program's own pack can be designed here.
 problem-draft-changed = The draft changed since you opened it. Reload it.
-problem-archive-refused = This archive cannot be imported: it does not match its own record of contents.
+problem-archive-refused = This archive cannot be imported: { $reason }
+archive-not-an-archive = it is not a Mastery pack archive, or it is cut short.
+archive-no-record = it has no record of its contents; it was not made by an export.
+archive-bad-record = its record of contents cannot be read.
+archive-newer-format = it was made by a newer Mastery (format { $format }).
+archive-missing = { $path } is listed in its record but missing.
+archive-extra = { $path } is in it but not in its record (added after export?).
+archive-altered = { $path } has been altered since export.
+archive-damaged = { $path } is cut short or damaged.
+archive-not-pack-file = { $path } is not a file a pack may contain.
+archive-too-large = it is larger than { $max } MB once unpacked.
+archive-hash-mismatch = its files do not add up to its recorded content hash.
+archive-pack-mismatch = its record says pack “{ $record }” but its manifest says “{ $manifest }”.
+archive-invalid-pack = { $errors ->
+    [one] the pack inside has an error.
+   *[other] the pack inside has { $errors } errors.
+}

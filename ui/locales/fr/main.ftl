@@ -641,4 +641,20 @@ problem-pack-has-problems = { $errors ->
 problem-version-not-newer = La nouvelle version doit être supérieure à { $latest }.
 problem-only-the-program-pack = Seul l'ensemble de cours du programme peut être conçu ici.
 problem-draft-changed = L'ébauche a changé depuis son ouverture. Rechargez-la.
-problem-archive-refused = Cette archive ne peut pas être importée : elle ne correspond pas à son propre inventaire.
+problem-archive-refused = Cette archive ne peut pas être importée : { $reason }
+archive-not-an-archive = ce n'est pas une archive d'ensemble de cours Mastery, ou elle est tronquée.
+archive-no-record = elle n'a pas d'inventaire de son contenu; elle n'a pas été produite par une exportation.
+archive-bad-record = son inventaire est illisible.
+archive-newer-format = elle a été produite par une version plus récente de Mastery (format { $format }).
+archive-missing = { $path } figure à l'inventaire, mais est absent.
+archive-extra = { $path } s'y trouve sans figurer à l'inventaire (ajouté après l'exportation?).
+archive-altered = { $path } a été modifié depuis l'exportation.
+archive-damaged = { $path } est tronqué ou endommagé.
+archive-not-pack-file = { $path } n'est pas un fichier qu'un ensemble de cours peut contenir.
+archive-too-large = elle dépasse { $max } Mo une fois décompressée.
+archive-hash-mismatch = ses fichiers ne correspondent pas à l'empreinte inscrite.
+archive-pack-mismatch = son inventaire nomme l'ensemble « { $record } », mais son manifeste, « { $manifest } ».
+archive-invalid-pack = { $errors ->
+    [one] l'ensemble de cours qu'elle contient comporte une erreur.
+   *[other] l'ensemble de cours qu'elle contient comporte { $errors } erreurs.
+}
