@@ -5,6 +5,7 @@
 
 mod app;
 mod components;
+mod hooks;
 mod i18n;
 mod ipc;
 mod pages;

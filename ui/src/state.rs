@@ -1,6 +1,7 @@
 //! App-wide state as a reducer shared through a context: the interface
 //! language, who is signed in, and which page is showing.
 
+pub use crate::hooks::use_load;
 use crate::i18n::I18n;
 use mastery_types::{CourseId, Role, SessionInfo};
 use std::rc::Rc;
@@ -124,31 +125,6 @@ pub fn use_app() -> AppContext {
 pub fn navigate(state: &AppContext, page: Page) -> Callback<MouseEvent> {
     let state = state.clone();
     Callback::from(move |_| state.dispatch(Action::Go(page.clone())))
-}
-
-/// What a page loads from the backend: `None` while it loads.
-pub type Loaded<T> = UseStateHandle<Option<Result<T, mastery_types::ApiError>>>;
-
-/// Loads data for a page when it mounts and again whenever `deps` change.
-#[hook]
-pub fn use_load<T, D, F, Fut>(deps: D, load: F) -> Loaded<T>
-where
-    T: 'static,
-    D: PartialEq + Clone + 'static,
-    F: Fn(D) -> Fut + 'static,
-    Fut: std::future::Future<Output = Result<T, mastery_types::ApiError>> + 'static,
-{
-    let data = use_state(|| None);
-    {
-        let data = data.clone();
-        use_effect_with(deps, move |deps| {
-            let future = load(deps.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                data.set(Some(future.await));
-            });
-        });
-    }
-    data
 }
 
 /// A map kept in a reducer, so that changes made in quick succession (a

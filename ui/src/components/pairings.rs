@@ -2,12 +2,11 @@
 //! of the manager's staff once the manager pairs them (dated, audited, and
 //! ended here). The scope rule itself is the backend's.
 
-use crate::components::error_text;
+use crate::hooks::{action_error, use_action};
 use crate::ipc;
 use crate::state::use_app;
 use mastery_types::{
-    ApiError, CoachCandidate, EndPairingRequest, PairCoachRequest, PairingView, PersonId,
-    TeamMember,
+    CoachCandidate, EndPairingRequest, PairCoachRequest, PairingView, PersonId, TeamMember,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -28,15 +27,25 @@ pub fn pairings(p: &PairingsProps) -> Html {
     let learner = use_state(|| p.members.first().map(|m| m.person_id));
     let coach = use_state(|| p.coaches.first().map(|c| c.person_id));
     let until = use_state(String::new);
-    let error = use_state(|| None::<ApiError>);
     let parse = |s: &str| -> Option<PersonId> { s.parse().ok().map(PersonId) };
+    let reloaded = {
+        let reload = p.reload.clone();
+        Callback::from(move |_| reload.set(*reload + 1))
+    };
+    let pair = use_action(
+        |req: PairCoachRequest| async move { ipc::pair_coach(&req).await.map(drop) },
+        reloaded.clone(),
+    );
+    let end_one = use_action(
+        |req: EndPairingRequest| async move { ipc::end_pairing(&req).await },
+        reloaded,
+    );
     let submit = {
-        let (learner, coach, until, error, reload) = (
+        let (learner, coach, until, run) = (
             learner.clone(),
             coach.clone(),
             until.clone(),
-            error.clone(),
-            p.reload.clone(),
+            pair.run.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -50,39 +59,19 @@ pub fn pairings(p: &PairingsProps) -> Html {
                     Err(_) => return,
                 },
             };
-            let req = PairCoachRequest {
+            run.emit(PairCoachRequest {
                 coach,
                 learner,
                 ends_on,
-            };
-            let (error, reload) = (error.clone(), reload.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match ipc::pair_coach(&req).await {
-                    Ok(_) => {
-                        error.set(None);
-                        reload.set(*reload + 1);
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
             });
         })
     };
     let end = |id: String| {
-        let (error, reload) = (error.clone(), p.reload.clone());
+        let run = end_one.run.clone();
         Callback::from(move |_| {
-            let req = EndPairingRequest {
+            run.emit(EndPairingRequest {
                 pairing_id: id.clone(),
-            };
-            let (error, reload) = (error.clone(), reload.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match ipc::end_pairing(&req).await {
-                    Ok(()) => {
-                        error.set(None);
-                        reload.set(*reload + 1);
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-            });
+            })
         })
     };
     html! {
@@ -146,9 +135,10 @@ pub fn pairings(p: &PairingsProps) -> Html {
                     let h = until.clone();
                     Callback::from(move |e: InputEvent| { let i: HtmlInputElement = e.target_unchecked_into(); h.set(i.value()); })
                 }} />
-                <button type="submit" class="primary" id="pair-submit">{ t.t("pairings-pair") }</button>
+                <button type="submit" class="primary" id="pair-submit" disabled={pair.busy}>{ t.t("pairings-pair") }</button>
             </form>
-            if let Some(e) = &*error { <p class="error" role="alert">{ error_text(t, e) }</p> }
+            { action_error(t, &pair.error) }
+            { action_error(t, &end_one.error) }
         </section>
     }
 }

@@ -2,6 +2,8 @@
 
 use crate::components::field::TextField;
 use crate::components::{error_text, points_at};
+use crate::hooks::loaded_view;
+use crate::hooks::{action_error, use_action};
 use crate::ipc;
 use crate::state::{use_app, use_load};
 use mastery_types::{ApiError, Field, NewUser, Role};
@@ -113,26 +115,23 @@ pub fn accounts_page() -> Html {
         }
     });
 
-    let unlock_error = use_state(|| None::<mastery_types::ApiError>);
-    let unlock = |person_id: mastery_types::PersonId| {
-        let (reload, unlock_error) = (reload.clone(), unlock_error.clone());
-        Callback::from(move |_| {
-            let (reload, unlock_error) = (reload.clone(), unlock_error.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match ipc::unlock_account(&mastery_types::UnlockRequest { person_id }).await {
-                    Ok(()) => {
-                        unlock_error.set(None);
-                        reload.set(*reload + 1);
-                    }
-                    Err(e) => unlock_error.set(Some(e)),
-                }
-            });
-        })
+    let unlocking = use_action(
+        |(person_id, name): (mastery_types::PersonId, String)| async move {
+            ipc::unlock_account(&mastery_types::UnlockRequest { person_id })
+                .await
+                .map(|()| name)
+        },
+        {
+            let reload = reload.clone();
+            Callback::from(move |_| reload.set(*reload + 1))
+        },
+    );
+    let unlock = |person_id: mastery_types::PersonId, name: String| {
+        let run = unlocking.run.clone();
+        Callback::from(move |_| run.emit((person_id, name.clone())))
     };
-    let table = match &*users {
-        None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
-        Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
-        Some(Ok(list)) => html! {
+    let table = loaded_view(t, &users, |list| {
+        html! {
             <table class="data">
                 <caption>{ t.t_args("accounts-count", &[("count", list.len().into())]) }</caption>
                 <thead><tr>
@@ -148,7 +147,7 @@ pub fn accounts_page() -> Html {
                             <td>{ u.display_name.clone() }
                                 if u.locked {
                                     <span class="pill locked">{ t.t("account-locked") }</span>
-                                    <button type="button" class="secondary small" onclick={unlock(u.person_id)}
+                                    <button type="button" class="secondary small" onclick={unlock(u.person_id, u.display_name.clone())}
                                         aria-label={t.t_args("accounts-unlock-label", &[("name", u.display_name.clone().into())])}>
                                         { t.t("accounts-unlock") }
                                     </button>
@@ -161,12 +160,15 @@ pub fn accounts_page() -> Html {
                     }) }
                 </tbody>
             </table>
-        },
-    };
+        }
+    });
     let table = html! {
         <>
             { table }
-            if let Some(e) = &*unlock_error { <p class="error" role="alert">{ error_text(t, e) }</p> }
+            { action_error(t, &unlocking.error) }
+            if let Some(name) = &unlocking.done {
+                <p class="ok" role="status" id="unlocked">{ t.t_args("accounts-unlocked", &[("name", name.clone().into())]) }</p>
+            }
         </>
     };
 

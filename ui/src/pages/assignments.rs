@@ -4,6 +4,7 @@
 
 use crate::components::back_to_course::BackToCourse;
 use crate::components::error_text;
+use crate::hooks::loaded_view;
 use crate::i18n::I18n;
 use crate::ipc;
 use crate::state::{use_app, use_load};
@@ -221,13 +222,11 @@ pub fn assignments_page(p: &AssignmentsPageProps) -> Html {
         ipc::assignments(&CourseRequest { course }).await
     });
     let back = html! { <BackToCourse course={p.course.clone()} /> };
-    let body = match &*data {
-        None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
-        Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
-        Some(Ok(list)) => html! { for list.iter().map(|a| html! {
+    let body = loaded_view(t, &data, |list| {
+        html! { for list.iter().map(|a| html! {
             <AssignmentCard assignment={a.clone()} course={p.course.clone()} reload={reload.clone()} key={a.id.clone()} />
-        }) },
-    };
+        }) }
+    });
     html! {
         <div class="page assignments-page">
             { back }

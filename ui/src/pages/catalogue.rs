@@ -2,7 +2,7 @@
 //! course open, completed or locked behind its prerequisites.
 
 use crate::components::course_card::CourseCard;
-use crate::components::error_text;
+use crate::hooks::loaded_view;
 use crate::ipc;
 use crate::state::{navigate, use_app, use_load, Page};
 use mastery_types::Availability;
@@ -36,20 +36,17 @@ pub fn catalogue_page() -> Html {
         },
         _ => html! {},
     };
-    let body = match &*data {
-        None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
-        Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
-        Some(Ok(cat)) => {
-            let all = cat.tracks.iter().flat_map(|tr| tr.courses.iter());
-            let (mut done, mut open, mut locked) = (0, 0, 0);
-            for c in all {
-                match c.availability {
-                    Availability::Completed => done += 1,
-                    Availability::Open => open += 1,
-                    Availability::Locked { .. } => locked += 1,
-                }
+    let body = loaded_view(t, &data, |cat| {
+        let all = cat.tracks.iter().flat_map(|tr| tr.courses.iter());
+        let (mut done, mut open, mut locked) = (0, 0, 0);
+        for c in all {
+            match c.availability {
+                Availability::Completed => done += 1,
+                Availability::Open => open += 1,
+                Availability::Locked { .. } => locked += 1,
             }
-            let tracks = cat.tracks.iter().map(|tr| {
+        }
+        let tracks = cat.tracks.iter().map(|tr| {
                 let heading_id = format!("track-{}", tr.track);
                 html! {
                     <section class={classes!("track", tr.is_home_track.then_some("home"))} data-track={tr.track.as_str()}
@@ -67,25 +64,24 @@ pub fn catalogue_page() -> Html {
                     </section>
                 }
             });
-            html! {
-                <>
-                    <div class="page-head">
-                        <div>
-                            <h1 id="catalogue-title">{ t.t("catalogue-title") }</h1>
-                            <p class="muted">{ cat.pack_title.get(lang).to_owned() }{ " · " }
-                                { t.t_args("pack-version", &[("version", cat.pack_version.clone().into())]) }</p>
-                        </div>
-                        <dl class="stats" aria-label={t.t("catalogue-summary")}>
-                            <div><dt>{ t.t("course-completed") }</dt><dd data-stat="completed">{ done }</dd></div>
-                            <div><dt>{ t.t("course-open") }</dt><dd data-stat="open">{ open }</dd></div>
-                            <div><dt>{ t.t("course-locked") }</dt><dd data-stat="locked">{ locked }</dd></div>
-                        </dl>
+        html! {
+            <>
+                <div class="page-head">
+                    <div>
+                        <h1 id="catalogue-title">{ t.t("catalogue-title") }</h1>
+                        <p class="muted">{ cat.pack_title.get(lang).to_owned() }{ " · " }
+                            { t.t_args("pack-version", &[("version", cat.pack_version.clone().into())]) }</p>
                     </div>
-                    { due_card.clone() }
-                    { for tracks }
-                </>
-            }
+                    <dl class="stats" aria-label={t.t("catalogue-summary")}>
+                        <div><dt>{ t.t("course-completed") }</dt><dd data-stat="completed">{ done }</dd></div>
+                        <div><dt>{ t.t("course-open") }</dt><dd data-stat="open">{ open }</dd></div>
+                        <div><dt>{ t.t("course-locked") }</dt><dd data-stat="locked">{ locked }</dd></div>
+                    </dl>
+                </div>
+                { due_card.clone() }
+                { for tracks }
+            </>
         }
-    };
+    });
     html! { <div class="page catalogue">{ body }</div> }
 }

@@ -6,6 +6,7 @@
 //! mandatory-levels report and the audit chain.
 
 use crate::components::error_text;
+use crate::hooks::loaded_view;
 use crate::i18n::I18n;
 use crate::ipc;
 use crate::state::{use_app, use_load};
@@ -264,33 +265,29 @@ pub fn my_certification_page() -> Html {
     let t = &state.i18n;
     let reload = use_state(|| 0u32);
     let data = use_load(*reload, |_| ipc::my_certifications());
-    let body = match &*data {
-        None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
-        Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
-        Some(Ok(m)) => {
-            let (own, other): (Vec<_>, Vec<_>) = m
-                .certifications
-                .iter()
-                .partition(|c| Some(c.key.track) == m.home_track);
-            let card = |c: &&CertificationView| {
-                html! {
-                    <CertCard key={format!("{}-{}", c.key.track, c.key.level.get())} cert={(*c).clone()} reload={reload.clone()} />
-                }
-            };
+    let body = loaded_view(t, &data, |m| {
+        let (own, other): (Vec<_>, Vec<_>) = m
+            .certifications
+            .iter()
+            .partition(|c| Some(c.key.track) == m.home_track);
+        let card = |c: &&CertificationView| {
             html! {
-                <>
-                if !own.is_empty() {
-                    <section aria-labelledby="own-track"><h2 id="own-track">{ t.t("cert-own-track") }</h2>
-                        <div class="cert-grid">{ for own.iter().map(card) }</div></section>
-                }
-                <details class="other-tracks">
-                    <summary>{ t.t("cert-other-tracks") }</summary>
-                    <div class="cert-grid">{ for other.iter().map(card) }</div>
-                </details>
-                </>
+                <CertCard key={format!("{}-{}", c.key.track, c.key.level.get())} cert={(*c).clone()} reload={reload.clone()} />
             }
+        };
+        html! {
+            <>
+            if !own.is_empty() {
+                <section aria-labelledby="own-track"><h2 id="own-track">{ t.t("cert-own-track") }</h2>
+                    <div class="cert-grid">{ for own.iter().map(card) }</div></section>
+            }
+            <details class="other-tracks">
+                <summary>{ t.t("cert-other-tracks") }</summary>
+                <div class="cert-grid">{ for other.iter().map(card) }</div>
+            </details>
+            </>
         }
-    };
+    });
     html! {
         <div class="page certification">
             <div class="page-head"><h1 id="cert-title">{ t.t("cert-title") }</h1></div>
@@ -491,10 +488,8 @@ pub fn approvals_page() -> Html {
         .session
         .as_ref()
         .is_some_and(|s| s.roles.contains(&mastery_types::Role::Manager));
-    let body = match &*data {
-        None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
-        Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
-        Some(Ok(h)) => html! {
+    let body = loaded_view(t, &data, |h| {
+        html! {
             <>
             <section aria-labelledby="queue-title" id="approval-queue">
                 <h2 id="queue-title">{ t.t_args("cert-queue-title", &[("count", h.pending.len().into())]) }</h2>
@@ -546,8 +541,8 @@ pub fn approvals_page() -> Html {
                 if let Some(e) = &*error { <p class="error" role="alert">{ error_text(t, e) }</p> }
             </section>
             </>
-        },
-    };
+        }
+    });
     html! {
         <div class="page approvals">
             <div class="page-head"><h1 id="approvals-title">{ t.t("cert-approvals-title") }</h1></div>
@@ -661,10 +656,8 @@ pub fn certification_admin_page() -> Html {
         _ => html! {},
     };
     let report_html = html! { <>{ report_html }{ unbacked_html }</> };
-    let body = match &*data {
-        None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
-        Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
-        Some(Ok(a)) => html! {
+    let body = loaded_view(t, &data, |a| {
+        html! {
             <>
             <section class="card" aria-labelledby="certified-title">
                 <h2 id="certified-title">{ t.t("cert-admin-certified") }</h2>
@@ -728,8 +721,8 @@ pub fn certification_admin_page() -> Html {
                 </table></div>
             </section>
             </>
-        },
-    };
+        }
+    });
     html! {
         <div class="page cert-admin">
             <div class="page-head"><h1 id="cert-admin-title">{ t.t("cert-admin-title") }</h1></div>

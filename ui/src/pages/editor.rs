@@ -3,6 +3,7 @@
 //! will see), saving, and publishing a new version with change notes.
 
 use crate::components::error_text;
+use crate::hooks::loaded_view;
 use crate::i18n::I18n;
 use crate::ipc;
 use crate::pages::designer::PACK;
@@ -227,53 +228,49 @@ pub fn draft_editor_page() -> Html {
         })
     };
 
-    let tree_view = match &*tree {
-        None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
-        Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
-        Some(Ok(tree)) => {
-            let file_button = |f: &DraftFileEntry| {
-                let current = path.as_deref() == Some(f.path.as_str());
-                let onclick = {
-                    let (open, p) = (open.clone(), f.path.clone());
-                    Callback::from(move |_| open.emit(p.clone()))
-                };
-                html! {
-                    <li>
-                        <button type="button" class="file-link" data-path={f.path.clone()}
-                            aria-current={current.then_some("true")} {onclick}>
-                            { file_label(t, f) }
-                            if f.errors > 0 { <span class="pill error">{ f.errors }</span> }
-                            if f.warnings > 0 { <span class="pill warning">{ f.warnings }</span> }
-                        </button>
-                    </li>
-                }
+    let tree_view = loaded_view(t, &tree, |tree| {
+        let file_button = |f: &DraftFileEntry| {
+            let current = path.as_deref() == Some(f.path.as_str());
+            let onclick = {
+                let (open, p) = (open.clone(), f.path.clone());
+                Callback::from(move |_| open.emit(p.clone()))
             };
             html! {
-                <nav class="file-tree" aria-label={t.t("designer-files")}>
-                    <p class="muted">{ t.t_args("designer-problem-count", &[
-                        ("errors", tree.info.errors.into()), ("warnings", tree.info.warnings.into()),
-                    ]) }</p>
-                    { for tree.tracks.iter().map(|track| html! {
-                        <details open=true>
-                            <summary>{ track.title.get(&ui_lang).to_owned() }</summary>
-                            { for track.courses.iter().map(|c| html! {
-                                <details data-group={c.id.clone()}>
-                                    <summary>{ c.title.get(&ui_lang).to_owned() }</summary>
-                                    <ul>{ for c.files.iter().map(file_button) }</ul>
-                                </details>
-                            }) }
-                        </details>
-                    }) }
-                    { for tree.shared.iter().map(|g| html! {
-                        <details data-group={g.id.clone()}>
-                            <summary>{ g.title.get(&ui_lang).to_owned() }</summary>
-                            <ul>{ for g.files.iter().map(file_button) }</ul>
-                        </details>
-                    }) }
-                </nav>
+                <li>
+                    <button type="button" class="file-link" data-path={f.path.clone()}
+                        aria-current={current.then_some("true")} {onclick}>
+                        { file_label(t, f) }
+                        if f.errors > 0 { <span class="pill error">{ f.errors }</span> }
+                        if f.warnings > 0 { <span class="pill warning">{ f.warnings }</span> }
+                    </button>
+                </li>
             }
+        };
+        html! {
+            <nav class="file-tree" aria-label={t.t("designer-files")}>
+                <p class="muted">{ t.t_args("designer-problem-count", &[
+                    ("errors", tree.info.errors.into()), ("warnings", tree.info.warnings.into()),
+                ]) }</p>
+                { for tree.tracks.iter().map(|track| html! {
+                    <details open=true>
+                        <summary>{ track.title.get(&ui_lang).to_owned() }</summary>
+                        { for track.courses.iter().map(|c| html! {
+                            <details data-group={c.id.clone()}>
+                                <summary>{ c.title.get(&ui_lang).to_owned() }</summary>
+                                <ul>{ for c.files.iter().map(file_button) }</ul>
+                            </details>
+                        }) }
+                    </details>
+                }) }
+                { for tree.shared.iter().map(|g| html! {
+                    <details data-group={g.id.clone()}>
+                        <summary>{ g.title.get(&ui_lang).to_owned() }</summary>
+                        <ul>{ for g.files.iter().map(file_button) }</ul>
+                    </details>
+                }) }
+            </nav>
         }
-    };
+    });
 
     let editor = match &*path {
         None => html! { <p class="muted" id="no-file">{ t.t("designer-pick-file") }</p> },

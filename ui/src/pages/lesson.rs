@@ -1,7 +1,7 @@
 //! One lesson. Its HTML comes from the backend already sanitized (Markdown
 //! rendered by pulldown-cmark, cleaned by ammonia), so it is shown as is.
 
-use crate::components::error_text;
+use crate::hooks::loaded_view;
 use crate::ipc;
 use crate::state::{navigate, use_app, use_load, Page};
 use mastery_types::{LessonDoneRequest, LessonPositionRequest, LessonRequest};
@@ -118,10 +118,8 @@ pub fn lesson_page(p: &LessonPageProps) -> Html {
             });
         })
     };
-    let body = match &*data {
-        None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
-        Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
-        Some(Ok(l)) => html! {
+    let body = loaded_view(t, &data, |l| {
+        html! {
             <>
                 <nav class="crumbs" aria-label={t.t("breadcrumb")}>
                     <button type="button" class="link" id="back-to-course" onclick={go(Page::Course(l.course.id.clone()))}>
@@ -157,7 +155,7 @@ pub fn lesson_page(p: &LessonPageProps) -> Html {
                     }
                 </nav>
             </>
-        },
-    };
+        }
+    });
     html! { <div class="page lesson-page">{ body }</div> }
 }

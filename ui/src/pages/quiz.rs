@@ -4,6 +4,7 @@
 
 use crate::components::back_to_course::BackToCourse;
 use crate::components::error_text;
+use crate::hooks::loaded_view;
 use crate::i18n::I18n;
 use crate::ipc;
 use crate::state::{use_app, use_load};
@@ -511,10 +512,8 @@ pub fn quiz_page(p: &QuizPageProps) -> Html {
             </>
         }
     } else {
-        let status_html = match &*status {
-            None => html! { <p class="muted" aria-busy="true">{ t.t("loading") }</p> },
-            Some(Err(e)) => html! { <p class="error" role="alert">{ error_text(t, e) }</p> },
-            Some(Ok(s)) => html! {
+        let status_html = loaded_view(t, &status, |s| {
+            html! {
                 <section class="card" id="quiz-status">
                     <h1 id="quiz-title">{ t.t("quiz-title") }</h1>
                     <p>{ t.t_args("quiz-status-line", &[
@@ -532,8 +531,8 @@ pub fn quiz_page(p: &QuizPageProps) -> Html {
                         </button>
                     }
                 </section>
-            },
-        };
+            }
+        });
         let last = (*result).clone().or_else(|| match &*status {
             Some(Ok(s)) => s.last.clone(),
             _ => None,
