@@ -12,17 +12,22 @@
 //! ```
 
 pub mod archive;
-mod content;
+mod diagnostics;
 mod diff;
 mod files;
+mod lessons;
+mod markdown;
 mod material;
 mod model;
+mod quizzes;
+mod references;
 mod scoring;
 mod validate;
 
-pub use content::render_markdown;
+pub use diagnostics::{Problem, Severity};
 pub use diff::{diff, Change, Difference};
 pub use files::{PackFiles, FOLDERS};
+pub use markdown::render_markdown;
 pub use material::MAX_IMAGE_BYTES;
 pub use model::{
     Assignment, Checklist, ChecklistItem, Choice, Completion, CourseAssignments, Criterion, Exam,
@@ -31,7 +36,6 @@ pub use model::{
     Statement, Step, Survey, TeamSynthesis,
 };
 pub use scoring::{best_answer, score, score_style, AnswerError, ItemScore, StyleResult};
-pub use validate::{Problem, Severity};
 
 use include_dir::{include_dir, Dir};
 
@@ -114,5 +118,94 @@ audience = { en = "A", fr = "A" }
             .into_iter()
             .filter(|p| !p.message.contains("has no [completion] rule"))
             .collect()
+    }
+
+    const COURSE: &str = "id = \"c1\"\ntrack = \"clients\"\nlevel = 1\nestimated_hours = 10\ntitle = { en = \"E\", fr = \"F\" }\nsummary = { en = \"E\", fr = \"F\" }\n";
+
+    /// A pack of one Level 1 course `c1` plus `extra` files.
+    pub fn one_course_with(extra: &[(&str, &str)]) -> crate::PackFiles {
+        let mut f = std::collections::BTreeMap::new();
+        f.insert("pack.toml".to_owned(), MANIFEST.as_bytes().to_vec());
+        f.insert(
+            "courses/c1.toml".to_owned(),
+            format!("{COURSE}{COURSE_TAIL}").into_bytes(),
+        );
+        let (path, survey) = SURVEY;
+        f.insert(path.to_owned(), survey.as_bytes().to_vec());
+        for (p, b) in extra {
+            f.insert((*p).to_owned(), b.as_bytes().to_vec());
+        }
+        crate::PackFiles(f)
+    }
+
+    /// The problems of [`one_course_with`]`(extra)`, as text.
+    pub fn problems_with(extra: &[(&str, &str)]) -> Vec<String> {
+        without_no_rule(crate::Pack::lint(&one_course_with(extra)).1)
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
+    }
+
+    /// A text in both test languages.
+    pub const T: &str = "{ en = \"x\", fr = \"y\" }";
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_shipped_content_is_complete() {
+        let pack = crate::shipped().expect("shipped pack is valid");
+        assert_eq!(pack.lessons.len(), 48, "4 lessons for each of 12 courses");
+        assert_eq!(pack.quizzes.len(), 12);
+        for c in &pack.courses {
+            let lessons = pack.lessons.iter().filter(|l| l.course == c.id).count();
+            assert!(lessons >= 4, "{} has {lessons} lessons", c.id);
+            let quiz = pack
+                .quizzes
+                .iter()
+                .find(|q| q.course == c.id)
+                .expect("a quiz per course");
+            assert!(
+                quiz.items.len() >= 10,
+                "{} has {} items",
+                c.id,
+                quiz.items.len()
+            );
+            assert!(c.survey.is_some(), "{} asks no survey", c.id);
+            assert_eq!(
+                c.modules.iter().map(|m| m.lessons.len()).sum::<usize>(),
+                lessons
+            );
+            let done = c.completion;
+            assert!(done.lessons && done.knowledge_check, "{}", c.id);
+            match c.level.get() {
+                1 => {
+                    assert!(done.coaching && done.self_assessment, "{}", c.id);
+                    assert!(pack.checklist_of(&c.id).is_some_and(|k| k.items.len() >= 5));
+                    assert!(c.self_assessment.is_some());
+                }
+                2 => {
+                    assert!(done.assignments && done.team_synthesis, "{}", c.id);
+                    let a = pack.assignments_of(&c.id).expect("assignments");
+                    assert!(!a.assignments.is_empty() && a.team_synthesis.is_some());
+                }
+                _ => {
+                    assert!(done.validation_exam && done.observation && done.portfolio);
+                    let e = pack.exam_of(&c.id).expect("exam");
+                    let rubric = pack.rubric(&e.observation_rubric).expect("rubric");
+                    assert_eq!(rubric.criteria.len(), 5, "one criterion per driver");
+                }
+            }
+        }
+        assert!(
+            pack.images.len() >= 2,
+            "the Five Drivers picture in EN and FR"
+        );
+        for l in &pack.lessons {
+            for lang in ["en", "fr"] {
+                let html = crate::render_markdown(l.markdown.get(lang), &pack.images);
+                assert!(html.len() > 2000, "{} {lang} is short", l.id);
+            }
+        }
     }
 }

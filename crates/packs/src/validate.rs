@@ -1,43 +1,15 @@
-//! Parsing and validation: every problem in one run, each with its file and
-//! line, worded for a course designer.
+//! The whole validation run ([`Pack::lint`]): the manifest and course files
+//! here, then lessons, knowledge checks and the rest of the material, then
+//! the references between files; every problem in one run, sorted.
 
+use crate::diagnostics::{parse_toml, Ctx, Problem, Severity};
 use crate::material::CourseRefs;
 use crate::model::{Completion, Module};
 use crate::{Pack, PackCourse, PackError, PackFiles, PackStatus, PackTrack};
-use mastery_types::{CourseId, LangTag, LocalizedText, MasteryLevel, Track};
+use mastery_types::{CourseId, LangTag, MasteryLevel, Track};
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 use toml::Spanned;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-/// One thing wrong with a pack, located.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    pub severity: Severity,
-    pub file: String,
-    /// 1-based; `None` when the problem is about the file as a whole.
-    pub line: Option<usize>,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        match self.line {
-            Some(l) => write!(f, "{}:{l}: {sev}: {}", self.file, self.message),
-            None => write!(f, "{}: {sev}: {}", self.file, self.message),
-        }
-    }
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -101,91 +73,6 @@ struct RawModule {
     title: Spanned<BTreeMap<String, String>>,
     #[serde(default)]
     lessons: Vec<Spanned<String>>,
-}
-
-pub(crate) struct Ctx<'a> {
-    pub(crate) file: &'a str,
-    pub(crate) text: &'a str,
-    pub(crate) problems: &'a mut Vec<Problem>,
-}
-
-impl Ctx<'_> {
-    pub(crate) fn line(&self, offset: usize) -> usize {
-        self.text
-            .get(..offset)
-            .map_or(1, |s| s.matches('\n').count() + 1)
-    }
-    fn push(&mut self, severity: Severity, offset: usize, message: String) {
-        let line = Some(self.line(offset));
-        self.problems.push(Problem {
-            severity,
-            file: self.file.to_owned(),
-            line,
-            message,
-        });
-    }
-    pub(crate) fn error_at(&mut self, offset: usize, message: String) {
-        self.push(Severity::Error, offset, message);
-    }
-    pub(crate) fn warn_at(&mut self, offset: usize, message: String) {
-        self.push(Severity::Warning, offset, message);
-    }
-    /// Checks that a text has every pack language. Missing translations are
-    /// errors when publishing, warnings in a draft.
-    pub(crate) fn text(
-        &mut self,
-        field: &str,
-        t: &Spanned<BTreeMap<String, String>>,
-        langs: &[String],
-        draft: bool,
-    ) -> LocalizedText {
-        for lang in langs {
-            if t.get_ref().get(lang).is_none_or(|s| s.trim().is_empty()) {
-                let msg = format!("`{field}` has no {lang} text (the pack declares {lang})");
-                if draft {
-                    self.warn_at(t.span().start, msg);
-                } else {
-                    self.error_at(t.span().start, msg);
-                }
-            }
-        }
-        LocalizedText(t.get_ref().clone())
-    }
-}
-
-pub(crate) fn parse_toml<T: for<'de> Deserialize<'de>>(
-    file: &str,
-    bytes: &[u8],
-    problems: &mut Vec<Problem>,
-) -> Option<(T, String)> {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(t) => t.to_owned(),
-        Err(e) => {
-            problems.push(Problem {
-                severity: Severity::Error,
-                file: file.to_owned(),
-                line: None,
-                message: format!("not UTF-8 text ({e})"),
-            });
-            return None;
-        }
-    };
-    match toml::from_str::<T>(&text) {
-        Ok(v) => Some((v, text)),
-        Err(e) => {
-            let line = e.span().map(|s| {
-                text.get(..s.start)
-                    .map_or(1, |p| p.matches('\n').count() + 1)
-            });
-            problems.push(Problem {
-                severity: Severity::Error,
-                file: file.to_owned(),
-                line,
-                message: e.message().trim().to_owned(),
-            });
-            None
-        }
-    }
 }
 
 impl Pack {
@@ -486,8 +373,8 @@ impl Pack {
             }
         }
 
-        let lessons = crate::content::lessons(files, &known, &langs, draft, &mut problems);
-        let quizzes = crate::content::quizzes(files, &known, &langs, draft, &mut problems);
+        let lessons = crate::lessons::lessons(files, &known, &langs, draft, &mut problems);
+        let quizzes = crate::quizzes::quizzes(files, &known, &langs, draft, &mut problems);
         let material = crate::material::material(
             files,
             &crate::material::Langs {
@@ -520,7 +407,8 @@ impl Pack {
             images: BTreeMap::new(),
             content_hash: files.content_hash(),
         };
-        crate::material::cross_check(&mut pack, material, &refs, &mut problems);
+        crate::references::check(&pack, &material, &refs, &mut problems);
+        material.into_pack(&mut pack);
         problems.sort_by(|a, b| (a.severity, &a.file, a.line).cmp(&(b.severity, &b.file, b.line)));
         (Some(pack), problems)
     }
