@@ -171,3 +171,14 @@ pub fn offered() -> Vec<(String, String)> {
 pub fn is_offered(tag: &str) -> bool {
     LOCALES.get_file(format!("{tag}/main.ftl")).is_some()
 }
+
+/// Today in the computer's own time zone, as `YYYY-MM-DD`.
+pub fn local_today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}

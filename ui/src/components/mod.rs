@@ -1,12 +1,23 @@
 //! Reusable pieces of the interface, one per file.
 
+pub mod attempt_result;
 pub mod back_to_course;
+pub mod cert_card;
+pub mod cert_status;
+pub mod coaching_session;
 pub mod course_card;
 pub mod field;
 pub mod header;
 pub mod lang_switch;
+pub mod mandatory_gaps;
+pub mod observation_form;
 pub mod pairings;
+pub mod pending_card;
 pub mod prose;
+pub mod quiz_item;
+pub mod review_queue;
+pub mod team_form;
+pub mod verify_card;
 
 use mastery_types::{ApiError, Problem};
 

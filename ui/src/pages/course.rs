@@ -131,7 +131,7 @@ pub fn course_page(p: &CoursePageProps) -> Html {
                                 } else {
                                     html! { for mine.into_iter().map(|s| html! {
                                         <>
-                                        { crate::pages::coaching::session_html(t, s, false) }
+                                        { crate::components::coaching_session::session_html(t, s, false) }
                                         if s.status == CoachingStatus::Awaiting {
                                             <div class="respond" data-respond={s.id.clone()}>
                                                 <label for={format!("comment-{}", s.id)}>{ t.t("coaching-comment") }</label>
