@@ -113,7 +113,7 @@ fn quiz_refusal(r: QuizRefusal) -> ApiError {
     })
 }
 
-fn status_of(course: &CourseId, gate: &QuizGate) -> QuizStatus {
+fn status_of(course: &CourseId, gate: &QuizGate, last: Option<AttemptResult>) -> QuizStatus {
     QuizStatus {
         course: course.clone(),
         best_percent: gate.best_percent,
@@ -123,7 +123,7 @@ fn status_of(course: &CourseId, gate: &QuizGate) -> QuizStatus {
         in_progress: gate.in_progress.clone(),
         can_start: gate.can_start(),
         next_attempt_at: gate.wait_until,
-        last: gate.last.clone(),
+        last,
     }
 }
 
@@ -204,7 +204,11 @@ impl Api {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
         let view = self.learner_view(me, now)?;
         let (course, _, gate) = view.open_quiz(&req.course)?;
-        Ok(status_of(&course.id, gate))
+        let last = match &gate.last_attempt {
+            Some(id) => self.store.read(|c| learning::result(c, id))?,
+            None => None,
+        };
+        Ok(status_of(&course.id, gate, last))
     }
 
     /// Starts an attempt, or resumes the one in progress with its saved
@@ -236,7 +240,7 @@ impl Api {
             if let Some(open) = mine.iter().find(|a| a.submission.is_none()) {
                 return Ok(Ok(open.clone()));
             }
-            if let Err(r) = quiz::gate(policy, &mine, now).may_start() {
+            if let Err(r) = quiz::gate(policy, &mine.iter().collect::<Vec<_>>(), now).may_start() {
                 return Ok(Err(quiz_refusal(r)));
             }
             let id = new_id(now);

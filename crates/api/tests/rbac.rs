@@ -390,7 +390,7 @@ fn commands() -> Vec<(&'static str, Command)> {
         ("import_pack_upload", |api, c, _| {
             // Allowed callers get past the role check to the decoding.
             match api.import_pack_upload(c, "%%%", |_, _| {}, now()) {
-                Err(e) if e.code == ErrorCode::InvalidInput => Ok(()),
+                Err(e) if e.code == ErrorCode::InvalidPack => Ok(()),
                 other => other.map(drop),
             }
         }),

@@ -529,8 +529,10 @@ fn uploads_are_checked_before_anything_is_decoded() {
     assert_eq!(
         api.import_pack_upload(&designer, "%%% not base64 %%%", |_, _| {}, now())
             .expect_err("undecodable")
-            .code,
-        ErrorCode::InvalidInput
+            .problem,
+        Some(Problem::ArchiveRefused {
+            reason: mastery_types::ArchiveReason::NotAnArchive
+        })
     );
     let huge = "A".repeat((mastery_api::MAX_UPLOAD_MB as usize + 1) * 1024 * 1024 / 3 * 4);
     assert_eq!(

@@ -2,7 +2,7 @@
 //! prerequisites they have not completed yet.
 
 use mastery_types::{Availability, CourseId, CourseRef, LocalizedText};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// What the rule needs to know about one course.
 pub struct CourseRule<'a> {
@@ -11,13 +11,13 @@ pub struct CourseRule<'a> {
 }
 
 /// Availability of `course` for a learner who has completed `completed`.
-/// `titles` names the prerequisites in the answer so the UI can say which
-/// course unlocks this one; an unknown prerequisite stays locked (a pack
+/// `title_of` names the prerequisites in the answer so the UI can say which
+/// course unlocks this one (asked only for the missing ones); an unknown prerequisite stays locked (a pack
 /// with one is refused by the validator before it gets here).
 pub fn availability(
     course: &CourseRule<'_>,
     completed: &BTreeSet<CourseId>,
-    titles: &BTreeMap<CourseId, LocalizedText>,
+    title_of: &dyn Fn(&CourseId) -> LocalizedText,
 ) -> Availability {
     if completed.contains(course.id) {
         return Availability::Completed;
@@ -28,7 +28,7 @@ pub fn availability(
         .filter(|p| !completed.contains(*p))
         .map(|p| CourseRef {
             id: p.clone(),
-            title: titles.get(p).cloned().unwrap_or_default(),
+            title: title_of(p),
         })
         .collect();
     if missing.is_empty() {
@@ -41,6 +41,7 @@ pub fn availability(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     fn ids(v: &[&str]) -> Vec<CourseId> {
         v.iter().map(|s| CourseId::from(*s)).collect()
@@ -48,7 +49,8 @@ mod tests {
 
     #[test]
     fn cases() {
-        let titles = BTreeMap::new();
+        let titles: BTreeMap<CourseId, LocalizedText> = BTreeMap::new();
+        let title_of = |id: &CourseId| titles.get(id).cloned().unwrap_or_default();
         let l3 = CourseId::from("clients-l3");
         let prereq = ids(&["clients-l1", "clients-l2"]);
         let rule = CourseRule {
@@ -57,7 +59,7 @@ mod tests {
         };
         let done = |v: &[&str]| ids(v).into_iter().collect::<BTreeSet<_>>();
 
-        match availability(&rule, &done(&[]), &titles) {
+        match availability(&rule, &done(&[]), &title_of) {
             Availability::Locked { missing } => {
                 assert_eq!(
                     missing.iter().map(|m| m.id.as_str()).collect::<Vec<_>>(),
@@ -66,16 +68,16 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        match availability(&rule, &done(&["clients-l1"]), &titles) {
+        match availability(&rule, &done(&["clients-l1"]), &title_of) {
             Availability::Locked { missing } => assert_eq!(missing.len(), 1),
             other => panic!("{other:?}"),
         }
         assert_eq!(
-            availability(&rule, &done(&["clients-l1", "clients-l2"]), &titles),
+            availability(&rule, &done(&["clients-l1", "clients-l2"]), &title_of),
             Availability::Open
         );
         assert_eq!(
-            availability(&rule, &done(&["clients-l3"]), &titles),
+            availability(&rule, &done(&["clients-l3"]), &title_of),
             Availability::Completed
         );
         let l1 = CourseId::from("clients-l1");
@@ -87,7 +89,7 @@ mod tests {
                     prerequisites: &none
                 },
                 &done(&[]),
-                &titles
+                &title_of
             ),
             Availability::Open
         );

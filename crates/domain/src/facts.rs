@@ -5,8 +5,8 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use mastery_types::{
-    AssessmentKind, AttemptResult, CoachingResponseKind, CoachingSetting, CourseId, CriterionScore,
-    Observation, PersonId, ReviewOutcome,
+    AssessmentKind, CoachingResponseKind, CoachingSetting, CourseId, CriterionScore, Observation,
+    PersonId, ReviewOutcome,
 };
 
 /// A knowledge-check attempt: started, and (maybe) submitted.
@@ -33,7 +33,6 @@ pub struct QuizSubmission {
     pub percent: u8,
     pub passed: bool,
     pub at: DateTime<Utc>,
-    pub result: AttemptResult,
 }
 
 /// A coaching session a coach logged about a learner, with the learner's

@@ -11,7 +11,7 @@ use crate::facts::{Assessment, CoachingSession, QuizAttempt, Submission};
 use crate::quiz::{self, QuizGate};
 use chrono::{DateTime, Utc};
 use mastery_packs::{Completion, Pack, PackCourse};
-use mastery_types::{Availability, CourseId, LocalizedText, RequirementKind};
+use mastery_types::{Availability, CourseId, RequirementKind};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What is known of one learner's work on one course, as the completion
@@ -128,21 +128,69 @@ impl LearnerState {
     }
 }
 
+/// What the rules read of a pack, arranged once: each course's lessons and
+/// knowledge-check policy, in pack order. Organization-wide views build it
+/// once for everyone; [`project`] builds it for one learner.
+pub struct Program<'a> {
+    pack: &'a Pack,
+    /// Per course (pack order): its lesson ids.
+    lessons: Vec<Vec<&'a str>>,
+    /// Per course (pack order): its knowledge check's policy, if it has one.
+    quizzes: Vec<Option<quiz::Policy>>,
+}
+
+impl<'a> Program<'a> {
+    pub fn new(pack: &'a Pack) -> Program<'a> {
+        let index: BTreeMap<&CourseId, usize> = pack
+            .courses
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (&c.id, i))
+            .collect();
+        let mut lessons = vec![Vec::new(); pack.courses.len()];
+        for l in &pack.lessons {
+            if let Some(i) = index.get(&l.course) {
+                lessons[*i].push(l.id.as_str());
+            }
+        }
+        let quizzes = pack
+            .courses
+            .iter()
+            .map(|c| {
+                pack.quiz_of(&c.id).map(|q| quiz::Policy {
+                    max_attempts: q.max_attempts,
+                    wait_minutes: q.wait_minutes_between_attempts,
+                })
+            })
+            .collect();
+        Program {
+            pack,
+            lessons,
+            quizzes,
+        }
+    }
+
+    pub fn pack(&self) -> &'a Pack {
+        self.pack
+    }
+}
+
 /// What the learner's facts say about one course, for its completion rule.
 pub fn course_facts(pack: &Pack, course: &PackCourse, f: &LearnerFacts) -> CourseFacts {
-    let done = f.lessons_done.get(&course.id);
     let lessons: Vec<&str> = pack
         .lessons
         .iter()
         .filter(|l| l.course == course.id)
         .map(|l| l.id.as_str())
         .collect();
+    facts_of(pack, course, &lessons, f)
+}
+
+fn facts_of(pack: &Pack, course: &PackCourse, lessons: &[&str], f: &LearnerFacts) -> CourseFacts {
+    let done = f.lessons_done.get(&course.id);
     CourseFacts {
         lessons_total: lessons.len(),
-        lessons_done: lessons
-            .iter()
-            .filter(|l| done.is_some_and(|d| d.contains(**l)))
-            .count(),
+        lessons_done: done.map_or(0, |d| lessons.iter().filter(|l| d.contains(**l)).count()),
         knowledge_check_passed: f
             .attempts
             .iter()
@@ -170,10 +218,17 @@ pub fn course_facts(pack: &Pack, course: &PackCourse, f: &LearnerFacts) -> Cours
 /// (a course opens when its prerequisites are completed) and knowledge-check
 /// gate at `now`.
 pub fn project(pack: &Pack, f: &LearnerFacts, now: DateTime<Utc>) -> LearnerState {
+    project_in(&Program::new(pack), f, now)
+}
+
+/// [`project`] with the pack arranged beforehand (for many learners).
+pub fn project_in(program: &Program<'_>, f: &LearnerFacts, now: DateTime<Utc>) -> LearnerState {
+    let pack = program.pack;
     let facts: Vec<CourseFacts> = pack
         .courses
         .iter()
-        .map(|c| course_facts(pack, c, f))
+        .zip(&program.lessons)
+        .map(|(c, lessons)| facts_of(pack, c, lessons, f))
         .collect();
     let mut completed = f.recorded.clone();
     completed.extend(
@@ -183,32 +238,24 @@ pub fn project(pack: &Pack, f: &LearnerFacts, now: DateTime<Utc>) -> LearnerStat
             .filter(|(c, cf)| is_complete(c, cf))
             .map(|(c, _)| c.id.clone()),
     );
-    let titles: BTreeMap<CourseId, LocalizedText> = pack
-        .courses
-        .iter()
-        .map(|c| (c.id.clone(), c.title.clone()))
-        .collect();
+    let title_of = |id: &CourseId| {
+        pack.courses
+            .iter()
+            .find(|c| &c.id == id)
+            .map(|c| c.title.clone())
+            .unwrap_or_default()
+    };
     let courses = pack
         .courses
         .iter()
         .zip(facts)
-        .map(|(c, cf)| {
+        .zip(&program.quizzes)
+        .map(|((c, cf), policy)| {
             let requirements = requirements(c, &cf);
-            let quiz = pack.quiz_of(&c.id).map(|q| {
-                let mine: Vec<QuizAttempt> = f
-                    .attempts
-                    .iter()
-                    .filter(|a| a.course == c.id)
-                    .cloned()
-                    .collect();
-                quiz::gate(
-                    quiz::Policy {
-                        max_attempts: q.max_attempts,
-                        wait_minutes: q.wait_minutes_between_attempts,
-                    },
-                    &mine,
-                    now,
-                )
+            let quiz = policy.map(|policy| {
+                let mine: Vec<&QuizAttempt> =
+                    f.attempts.iter().filter(|a| a.course == c.id).collect();
+                quiz::gate(policy, &mine, now)
             });
             CourseState {
                 availability: availability(
@@ -217,7 +264,7 @@ pub fn project(pack: &Pack, f: &LearnerFacts, now: DateTime<Utc>) -> LearnerStat
                         prerequisites: &c.prerequisites,
                     },
                     &completed,
-                    &titles,
+                    &title_of,
                 ),
                 complete: completed.contains(&c.id),
                 recorded: f.recorded.contains(&c.id),

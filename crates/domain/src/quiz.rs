@@ -5,7 +5,6 @@
 
 use crate::facts::QuizAttempt;
 use chrono::{DateTime, Duration, Utc};
-use mastery_types::AttemptResult;
 
 /// A knowledge check's attempt policy, from the pack.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,8 +26,8 @@ pub struct QuizGate {
     pub in_progress: Option<String>,
     /// After a failed attempt: not before this time.
     pub wait_until: Option<DateTime<Utc>>,
-    /// The last submitted attempt's result.
-    pub last: Option<AttemptResult>,
+    /// The last submitted attempt (its result is read when shown).
+    pub last_attempt: Option<String>,
 }
 
 /// Why a new attempt may not start.
@@ -41,9 +40,14 @@ pub enum QuizRefusal {
 
 /// The gate for one learner on one check: `attempts` are theirs at that
 /// check, oldest first.
-pub fn gate(policy: Policy, attempts: &[QuizAttempt], now: DateTime<Utc>) -> QuizGate {
-    let submitted: Vec<&QuizAttempt> = attempts.iter().filter(|a| a.submission.is_some()).collect();
-    let last = submitted.last().and_then(|a| a.submission.as_ref());
+pub fn gate(policy: Policy, attempts: &[&QuizAttempt], now: DateTime<Utc>) -> QuizGate {
+    let submitted: Vec<&QuizAttempt> = attempts
+        .iter()
+        .copied()
+        .filter(|a| a.submission.is_some())
+        .collect();
+    let last_attempt = submitted.last();
+    let last = last_attempt.and_then(|a| a.submission.as_ref());
     QuizGate {
         passed: submitted.iter().any(|a| a.passed()),
         best_percent: submitted
@@ -60,7 +64,7 @@ pub fn gate(policy: Policy, attempts: &[QuizAttempt], now: DateTime<Utc>) -> Qui
             .filter(|s| !s.passed)
             .map(|s| s.at + Duration::minutes(i64::from(policy.wait_minutes)))
             .filter(|t| *t > now),
-        last: last.map(|s| s.result.clone()),
+        last_attempt: last_attempt.map(|a| a.id.clone()),
     }
 }
 
@@ -116,18 +120,6 @@ mod tests {
                 percent,
                 passed,
                 at: t(at),
-                result: AttemptResult {
-                    attempt_id: format!("a{n}"),
-                    course: CourseId("clients-l1".into()),
-                    number: n,
-                    percent,
-                    pass_mark: 80,
-                    passed,
-                    items: vec![],
-                    attempts_left: 0,
-                    next_attempt_at: None,
-                    abandoned: false,
-                },
             }),
         }
     }
@@ -187,14 +179,14 @@ mod tests {
             ),
         ];
         for (attempts, minute, want, used, best) in cases {
-            let g = gate(policy, &attempts, t(minute));
+            let g = gate(policy, &attempts.iter().collect::<Vec<_>>(), t(minute));
             assert_eq!(g.may_start(), want, "{attempts:?} at {minute}");
             assert_eq!((g.used, g.best_percent), (used, best));
         }
         // An attempt in progress is resumed, whatever the gate says.
         let g = gate(
             policy,
-            &[attempt(1, Some((60, false, 5))), attempt(2, None)],
+            &[&attempt(1, Some((60, false, 5))), &attempt(2, None)],
             t(6),
         );
         assert_eq!(g.in_progress.as_deref(), Some("a2"));

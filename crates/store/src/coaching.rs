@@ -1,7 +1,7 @@
 //! Coaching sessions and the learner's response to each (append-only), read
 //! back as [`CoachingSession`] facts.
 
-use crate::{json_col, Result};
+use crate::{json_col, time_col, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use mastery_domain::facts::{CoachingResponse, CoachingSession};
 use mastery_types::{
@@ -80,12 +80,12 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<SessionRow> {
             setting: r.get(8)?,
             observations: json_col(r, 9)?,
             next_steps: r.get(10)?,
-            recorded_at: r.get(11)?,
+            recorded_at: time_col(r, 11)?,
             response: match kind {
                 Some(kind) => Some(CoachingResponse {
                     kind,
                     comment: r.get(13)?,
-                    at: r.get(14)?,
+                    at: time_col(r, 14)?,
                 }),
                 None => None,
             },
@@ -119,11 +119,48 @@ pub fn session(conn: &Connection, id: &str) -> Result<Option<SessionRow>> {
     Ok(query(conn, "s.id = ?1", id)?.into_iter().next())
 }
 
-/// Every session of the organization, for the organization-wide views.
+/// Every session of the organization, for the organization-wide views:
+/// without names or free text (next steps, evidence, the learner's comment
+/// come back empty: those views show none of it and the rules read none of
+/// it), in no particular order (the rules read sessions as a set).
 pub fn all(conn: &Connection) -> Result<Vec<CoachingSession>> {
-    let mut stmt = conn.prepare_cached(&format!("{SELECT} ORDER BY s.held_on, s.recorded_at"))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.id, s.coach_id, s.learner_id, s.course_id, s.held_on, s.duration_minutes,
+                s.setting, s.ratings_json, '', s.recorded_at, r.kind, '', r.at, s.pack_version
+         FROM coaching_sessions s LEFT JOIN coaching_responses r ON r.session_id = s.id",
+    )?;
     let rows = stmt
-        .query_map([], |r| row(r).map(|s| s.session))?
+        .query_map([], |r| {
+            let kind: Option<CoachingResponseKind> = r.get(10)?;
+            Ok(CoachingSession {
+                id: r.get(0)?,
+                coach: r.get(1)?,
+                learner: r.get(2)?,
+                course: r.get(3)?,
+                held_on: r.get(4)?,
+                duration_minutes: r.get(5)?,
+                setting: r.get(6)?,
+                observations: json_col::<Vec<Rated>>(r, 7)?
+                    .into_iter()
+                    .map(|o| Observation {
+                        driver: o.driver,
+                        rating: o.rating,
+                        evidence: String::new(),
+                    })
+                    .collect(),
+                next_steps: r.get(8)?,
+                recorded_at: time_col(r, 9)?,
+                response: match kind {
+                    Some(kind) => Some(CoachingResponse {
+                        kind,
+                        comment: r.get(11)?,
+                        at: time_col(r, 12)?,
+                    }),
+                    None => None,
+                },
+                pack_version: r.get(13)?,
+            })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
@@ -172,4 +209,11 @@ pub fn learners(conn: &Connection) -> Result<Vec<LearnerRow>> {
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// An observation without its evidence text, which serde skips unread.
+#[derive(serde::Deserialize)]
+struct Rated {
+    driver: mastery_types::Driver,
+    rating: u8,
 }

@@ -2,10 +2,10 @@
 //! them: for one person, or for everyone at once — each table read once,
 //! not once per person, so organization-wide views stay fast.
 
-use crate::{json_col, Result};
+use crate::{json_col, time_col, Result};
 use mastery_domain::facts::{Assessment, QuizAttempt, QuizSubmission, Submission};
 use mastery_domain::progress::LearnerFacts;
-use mastery_types::{AttemptResult, CourseId, PersonId};
+use mastery_types::{CourseId, PersonId};
 use rusqlite::Connection;
 use std::collections::HashMap;
 
@@ -76,12 +76,15 @@ pub fn all_learner_facts(
                 .insert(l);
         }
     }
+    // The covering index keeps the query off each submission's result
+    // (schema 13).
     {
         let mut stmt = conn.prepare_cached(
             "SELECT a.id, a.person_id, a.course_id, a.pack_version, a.started_at,
-                    s.percent, s.passed, s.result_json, s.at
-             FROM quiz_attempts a LEFT JOIN quiz_submissions s ON s.attempt_id = a.id
-             ORDER BY a.started_at, a.id",
+                    s.percent, s.passed, s.at
+             FROM quiz_attempts a
+             LEFT JOIN quiz_submissions s INDEXED BY quiz_submissions_summary
+                 ON s.attempt_id = a.id",
         )?;
         let rows = stmt.query_map([], |r| {
             let percent: Option<u8> = r.get(5)?;
@@ -90,13 +93,12 @@ pub fn all_learner_facts(
                 person: r.get(1)?,
                 course: r.get(2)?,
                 pack_version: r.get(3)?,
-                started_at: r.get(4)?,
+                started_at: time_col(r, 4)?,
                 submission: match percent {
                     Some(percent) => Some(QuizSubmission {
                         percent,
                         passed: r.get(6)?,
-                        result: json_col::<AttemptResult>(r, 7)?,
-                        at: r.get(8)?,
+                        at: time_col(r, 7)?,
                     }),
                     None => None,
                 },
@@ -105,6 +107,12 @@ pub fn all_learner_facts(
         for row in rows {
             let a = row?;
             out.entry(a.person).or_default().attempts.push(a);
+        }
+        // Oldest first, each person's few sorted here rather than all of
+        // them in SQL.
+        for f in out.values_mut() {
+            f.attempts
+                .sort_by(|x, y| (x.started_at, &x.id).cmp(&(y.started_at, &y.id)));
         }
     }
     {

@@ -2,7 +2,7 @@
 //! saved answers and submissions, and self-assessment responses. All
 //! append-only (the schema refuses UPDATE and DELETE).
 
-use crate::{json_col, Result};
+use crate::{json_col, time_col, Result};
 use chrono::{DateTime, Utc};
 use mastery_domain::facts::{QuizAttempt, QuizSubmission};
 use mastery_types::{Answer, AttemptResult, CourseId, LessonEventKind, PersonId};
@@ -115,7 +115,7 @@ pub fn start_attempt(conn: &Connection, s: &Stamp<'_>, course: &CourseId) -> Res
 }
 
 const ATTEMPT_SELECT: &str = "SELECT a.id, a.person_id, a.course_id, a.pack_version, a.started_at,
-        s.percent, s.passed, s.result_json, s.at
+        s.percent, s.passed, s.at
  FROM quiz_attempts a LEFT JOIN quiz_submissions s ON s.attempt_id = a.id";
 
 fn attempt_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QuizAttempt> {
@@ -125,13 +125,12 @@ fn attempt_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<QuizAttempt> {
         person: r.get(1)?,
         course: r.get(2)?,
         pack_version: r.get(3)?,
-        started_at: r.get(4)?,
+        started_at: time_col(r, 4)?,
         submission: match percent {
             Some(percent) => Some(QuizSubmission {
                 percent,
                 passed: r.get(6)?,
-                result: json_col::<AttemptResult>(r, 7)?,
-                at: r.get(8)?,
+                at: time_col(r, 7)?,
             }),
             None => None,
         },
@@ -187,6 +186,17 @@ pub fn answers(conn: &Connection, attempt: &str) -> Result<BTreeMap<String, Answ
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows.into_iter().collect())
+}
+
+/// The result of a submitted attempt, with its feedback on every item.
+pub fn result(conn: &Connection, attempt: &str) -> Result<Option<AttemptResult>> {
+    Ok(conn
+        .query_row(
+            "SELECT result_json FROM quiz_submissions WHERE attempt_id = ?1",
+            [attempt],
+            |r| json_col::<AttemptResult>(r, 0),
+        )
+        .optional()?)
 }
 
 pub fn submit(

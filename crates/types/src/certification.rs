@@ -398,7 +398,8 @@ pub struct CredentialCheck {
     pub achievement: Option<String>,
     pub valid_from: Option<String>,
     pub valid_until: Option<String>,
-    /// What was found, in English (the verdict is what the UI translates).
+    /// What was found, in English, for logs and the command line (the window
+    /// shows the verdict, translated).
     pub detail: String,
 }
 

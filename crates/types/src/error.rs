@@ -636,8 +636,9 @@ impl Problem {
             | CourseLockedFor { .. }
             | CourseLocked { .. }
             | NoManagerOnRecord { .. }
-            | NotTheirApprover { .. }
-            | OnlyTheProgramPack => ErrorCode::Forbidden,
+            | NotTheirApprover { .. } => ErrorCode::Forbidden,
+            // Another pack is, as far as the caller can tell, not there.
+            OnlyTheProgramPack => ErrorCode::NotFound,
             PackHasProblems { .. } | ArchiveRefused { .. } => ErrorCode::InvalidPack,
             _ => ErrorCode::InvalidInput,
         }

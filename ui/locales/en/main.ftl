@@ -430,7 +430,6 @@ verify-achievement = Achievement
 verify-issuer = Issuer
 verify-issued-here = this organization
 verify-other-issuer = The signature is genuine, but the key is not this organization’s: { $issuer }. Anyone can make a key and a name; accept it only if you know this key belongs to the issuer named.
-verify-detail = Details
 cert-request-again = Request recertification
 cert-history = Certification periods
 cert-period = { $from } to { $until } · approved by { $by } · { $code }

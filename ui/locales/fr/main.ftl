@@ -430,7 +430,6 @@ verify-achievement = Réalisation
 verify-issuer = Émetteur
 verify-issued-here = cette organisation
 verify-other-issuer = La signature est authentique, mais la clé n’est pas celle de cette organisation : { $issuer }. N’importe qui peut créer une clé et un nom ; ne l’acceptez que si vous savez que cette clé appartient à l’émetteur nommé.
-verify-detail = Détails
 cert-request-again = Demander la recertification
 cert-history = Périodes de certification
 cert-period = Du { $from } au { $until } · approuvée par { $by } · { $code }

@@ -76,8 +76,13 @@ pub fn verify_card() -> Html {
                         if let Some(a) = &c.achievement { <dt>{ t.t("verify-achievement") }</dt><dd>{ a.clone() }</dd> }
                         if let Some(n) = &c.issuer_name { <dt>{ t.t("verify-issuer") }</dt><dd>{ n.clone() }
                             { if c.issued_here { format!(" · {}", t.t("verify-issued-here")) } else { String::new() } }</dd> }
-                        if let Some(u) = &c.valid_until { <dt>{ t.t("cert-until") }</dt><dd>{ u.clone() }</dd> }
-                        <dt>{ t.t("verify-detail") }</dt><dd>{ c.detail.clone() }</dd>
+                        if let Some(u) = &c.valid_until { <dt>{ t.t("cert-until") }</dt><dd>{
+                            // The credential's own timestamp, in the person's
+                            // language and time zone when it reads as one.
+                            chrono::DateTime::parse_from_rfc3339(u)
+                                .map(|d| t.date_of(d.with_timezone(&chrono::Utc)))
+                                .unwrap_or_else(|_| u.clone())
+                        }</dd> }
                     </dl>
                 </div>
             }

@@ -163,7 +163,7 @@ impl Api {
     ) -> Result<mastery_types::OrganizationEligibility> {
         caller.require(Permission::AdministerCertifications)?;
         let pack = self.latest_pack()?;
-        let (people, mut facts, requests) = self.store.read(|c| {
+        let (people, facts, requests) = self.store.read(|c| {
             Ok((
                 store::all_people(c)?,
                 mastery_store::facts::all_learner_facts(c, PROGRAM_PACK_ID)?,
@@ -175,17 +175,39 @@ impl Api {
         for r in requests {
             by_person.entry(r.person_id).or_default().push(r);
         }
-        let mut counts: BTreeMap<&'static str, (CertStatus, u64)> = BTreeMap::new();
-        let none = Vec::new();
-        for id in &people {
-            let f = facts.remove(id).unwrap_or_default();
-            let state = progress::project(&pack, &f, now);
-            let rows = by_person.get(id).unwrap_or(&none);
-            for level in rules::levels(&pack, &state, &keyed(rows), now) {
-                let s = level.standing.status;
-                counts.entry(s.as_str()).or_insert((s, 0)).1 += 1;
+        let program = progress::Program::new(&pack);
+        // Each person is projected on their own, so the people are shared
+        // out between the cores and the counts added up.
+        let count = |people: &[PersonId]| {
+            let mut counts: BTreeMap<&'static str, (CertStatus, u64)> = BTreeMap::new();
+            let (none, empty) = (Vec::new(), progress::LearnerFacts::default());
+            for id in people {
+                let f = facts.get(id).unwrap_or(&empty);
+                let state = progress::project_in(&program, f, now);
+                let rows = by_person.get(id).unwrap_or(&none);
+                for level in rules::levels(&pack, &state, &keyed(rows), now) {
+                    let s = level.standing.status;
+                    counts.entry(s.as_str()).or_insert((s, 0)).1 += 1;
+                }
             }
-        }
+            counts
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let chunk = people.len().div_ceil(threads).max(1);
+        let mut counts: BTreeMap<&'static str, (CertStatus, u64)> = BTreeMap::new();
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = people
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || count(part)))
+                .collect();
+            for h in handles {
+                // A panic in a worker is a bug; surface it where it happened.
+                let part = h.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                for (k, (s, n)) in part {
+                    counts.entry(k).or_insert((s, 0)).1 += n;
+                }
+            }
+        });
         Ok(mastery_types::OrganizationEligibility {
             people: people.len() as u64,
             by_status: counts.into_values().collect(),
