@@ -28,7 +28,9 @@ impl Caller {
             Caller::LocalOperator
                 if matches!(
                     permission,
-                    Permission::ManageAccounts | Permission::AdministerCertifications
+                    Permission::ManageAccounts
+                        | Permission::AdministerCertifications
+                        | Permission::ManageHr
                 ) =>
             {
                 Ok(None)
@@ -63,7 +65,7 @@ fn forbidden(permission: Permission) -> ApiError {
         Permission::CoachLearners => "the coach or manager role",
         Permission::ManageStaff => "the manager role",
         Permission::DecideCertifications => "the manager role (or a manager's delegation)",
-        Permission::AdministerCertifications => "the administrator role",
+        Permission::AdministerCertifications | Permission::ManageHr => "the administrator role",
     };
     ApiError::new(ErrorCode::Forbidden, format!("this needs {need}"))
 }

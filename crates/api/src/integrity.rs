@@ -14,7 +14,7 @@ pub(crate) struct ChainCursor {
     last_seq: i64,
     last_hash: String,
     /// The first broken row, once found: nothing from it on counts.
-    broken_at: Option<i64>,
+    pub(crate) broken_at: Option<i64>,
 }
 
 impl Default for ChainCursor {

@@ -25,6 +25,7 @@ mod coaching;
 mod demo;
 mod designer;
 mod errors;
+mod hr;
 mod integrity;
 mod learning;
 mod observations;
@@ -37,6 +38,7 @@ pub use catalogue::PackLoad;
 pub use certification::VALIDITY_SETTING;
 pub use demo::{DemoSummary, DEMO_PASSWORD};
 pub use designer::{DRAFT, MAX_UPLOAD_MB};
+pub use hr::{DeliveryOptions, CODE_DAYS};
 pub use mastery_types::{ApiError, ErrorCode};
 
 use mastery_packs::Pack;
@@ -66,6 +68,8 @@ pub struct Api {
     packs: std::sync::Mutex<std::collections::HashMap<(String, String), Arc<Pack>>>,
     /// How far the audit chain is verified (see `integrity.rs`).
     chain: std::sync::Mutex<integrity::ChainCursor>,
+    /// The roster last previewed, until it is applied.
+    roster: std::sync::Mutex<hr::PendingRoster>,
 }
 
 impl Api {
@@ -76,6 +80,7 @@ impl Api {
             store: Store::open(path)?,
             packs: Default::default(),
             chain: Default::default(),
+            roster: Default::default(),
         })
     }
 
@@ -85,6 +90,7 @@ impl Api {
             store: Store::open_in_memory()?,
             packs: Default::default(),
             chain: Default::default(),
+            roster: Default::default(),
         })
     }
 

@@ -7,6 +7,7 @@ mod certification;
 mod coaching;
 mod common;
 mod designer;
+mod hr;
 mod learning;
 mod rbac;
 mod scope;

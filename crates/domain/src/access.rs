@@ -22,10 +22,13 @@ pub enum Permission {
     DecideCertifications,
     /// Revoke certifications, see every certification, check the audit chain.
     AdministerCertifications,
+    /// Connect to HR, import the roster, see and retry status delivery,
+    /// hand out activation codes.
+    ManageHr,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 7] = [
+    pub const ALL: [Permission; 8] = [
         Permission::ViewOwnLearning,
         Permission::ManageAccounts,
         Permission::DesignCourses,
@@ -33,6 +36,7 @@ impl Permission {
         Permission::ManageStaff,
         Permission::DecideCertifications,
         Permission::AdministerCertifications,
+        Permission::ManageHr,
     ];
 }
 
@@ -48,6 +52,7 @@ pub fn role_grants(role: Role, permission: Permission) -> bool {
         // A coach may decide only as a manager's named delegate.
         Permission::DecideCertifications => matches!(role, Role::Manager | Role::Coach),
         Permission::AdministerCertifications => role == Role::Administrator,
+        Permission::ManageHr => role == Role::Administrator,
     }
 }
 
@@ -100,6 +105,11 @@ mod tests {
             (Manager, AdministerCertifications, false),
             (CourseDesigner, AdministerCertifications, false),
             (Administrator, AdministerCertifications, true),
+            (Learner, ManageHr, false),
+            (Coach, ManageHr, false),
+            (Manager, ManageHr, false),
+            (CourseDesigner, ManageHr, false),
+            (Administrator, ManageHr, true),
         ];
         assert_eq!(expected.len(), Role::ALL.len() * Permission::ALL.len());
         for (role, perm, want) in expected {

@@ -88,7 +88,7 @@ pub struct Report {
 /// People whose manager is `manager`.
 pub fn reports(conn: &Connection, manager: PersonId) -> Result<Vec<Report>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, display_name, employee_number FROM persons WHERE manager_id = ?1 ORDER BY display_name COLLATE NOCASE",
+        "SELECT id, display_name, employee_number FROM persons WHERE manager_id = ?1 AND active = 1 ORDER BY display_name COLLATE NOCASE",
     )?;
     let rows = stmt
         .query_map([manager], |r| {

@@ -334,7 +334,7 @@ pub struct InScope {
 pub fn entry_level_program_managers(conn: &Connection) -> Result<Vec<InScope>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, display_name, employee_number, home_track, manager_id FROM persons
-         WHERE entry_level_program_manager = 1 ORDER BY display_name",
+         WHERE entry_level_program_manager = 1 AND active = 1 ORDER BY display_name",
     )?;
     let rows = stmt
         .query_map([], |r| {
@@ -370,6 +370,7 @@ pub fn delegate_candidates(conn: &Connection) -> Result<Vec<(PersonId, String)>>
         "SELECT DISTINCT p.id, p.display_name FROM persons p
          JOIN accounts a ON a.person_id = p.id AND a.disabled = 0
          JOIN role_grants g ON g.person_id = p.id AND g.role IN ('manager', 'coach')
+         WHERE p.active = 1
          ORDER BY p.display_name",
     )?;
     let rows = stmt
@@ -380,7 +381,7 @@ pub fn delegate_candidates(conn: &Connection) -> Result<Vec<(PersonId, String)>>
 
 /// Every person's id (the whole organization), in a stable order.
 pub fn all_people(conn: &Connection) -> Result<Vec<PersonId>> {
-    let mut stmt = conn.prepare_cached("SELECT id FROM persons ORDER BY employee_number")?;
+    let mut stmt = conn.prepare_cached("SELECT id FROM persons WHERE active = 1 ORDER BY employee_number")?;
     let rows = stmt
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<PersonId>>>()?;

@@ -196,6 +196,7 @@ pub fn learners(conn: &Connection) -> Result<Vec<LearnerRow>> {
         "SELECT p.id, p.display_name, p.employee_number, o.name
          FROM persons p JOIN role_grants g ON g.person_id = p.id AND g.role = 'learner'
          LEFT JOIN org_units o ON o.id = p.org_unit_id
+         WHERE p.active = 1
          ORDER BY p.display_name COLLATE NOCASE",
     )?;
     let rows = stmt

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0011_org_keys.sql"),
     include_str!("../migrations/0012_scope.sql"),
     include_str!("../migrations/0013_fact_indexes.sql"),
+    include_str!("../migrations/0014_hr.sql"),
 ];
 
 /// Schema 12 adopts, once, the role grants and certification decisions

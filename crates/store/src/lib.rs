@@ -17,6 +17,7 @@ pub mod coaching;
 pub mod completions;
 mod db;
 pub mod facts;
+pub mod hr;
 pub mod keys;
 pub mod learning;
 pub mod observations;

@@ -163,7 +163,9 @@ pub fn insert_account(
 pub fn account_by_username(conn: &Connection, username: &str) -> Result<Option<Account>> {
     Ok(conn
         .query_row(
-            "SELECT person_id, username, password_hash, disabled FROM accounts WHERE username = ?1",
+            // A person who left (deactivated from HR) cannot sign in.
+            "SELECT a.person_id, a.username, a.password_hash, a.disabled OR NOT p.active
+             FROM accounts a JOIN persons p ON p.id = a.person_id WHERE a.username = ?1",
             [username],
             |r| {
                 Ok(Account {

@@ -52,7 +52,7 @@ pub fn learner_candidates(conn: &Connection, coach: PersonId) -> Result<Vec<Plac
     let mut stmt = conn.prepare_cached(
         "SELECT p.id, p.org_unit_id, p.manager_id, p.display_name FROM persons p
          JOIN role_grants g ON g.person_id = p.id AND g.role = 'learner'
-         WHERE p.id <> ?1 AND (
+         WHERE p.id <> ?1 AND p.active = 1 AND (
                p.org_unit_id = (SELECT org_unit_id FROM persons WHERE id = ?1)
             OR p.manager_id = ?1
             OR p.id IN (SELECT learner_id FROM coach_pairings WHERE coach_id = ?1))
@@ -177,6 +177,7 @@ pub fn coaches(conn: &Connection) -> Result<Vec<(PersonId, String, Option<String
         "SELECT DISTINCT p.id, p.display_name, o.name FROM persons p
          JOIN role_grants g ON g.person_id = p.id AND g.role IN ('coach', 'manager')
          LEFT JOIN org_units o ON o.id = p.org_unit_id
+         WHERE p.active = 1
          ORDER BY p.display_name COLLATE NOCASE",
     )?;
     let rows = stmt

@@ -29,7 +29,9 @@ pub fn active_person(
     Ok(conn
         .query_row(
             "SELECT s.person_id FROM sessions s JOIN accounts a ON a.person_id = s.person_id
-             WHERE s.token_hash = ?1 AND s.ended_at IS NULL AND s.expires_at > ?2 AND a.disabled = 0",
+             JOIN persons p ON p.id = s.person_id
+             WHERE s.token_hash = ?1 AND s.ended_at IS NULL AND s.expires_at > ?2 AND a.disabled = 0
+               AND p.active = 1",
             params![token_hash, now],
             |r| uuid_col(r, 0),
         )

@@ -33,10 +33,13 @@ pub enum ErrorCode {
     InvalidPack,
     /// Disk or database failure; nothing was changed.
     Storage,
+    /// A service Mastery depends on (HR) did not answer or refused;
+    /// nothing was changed here.
+    Unavailable,
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 12] = [
+    pub const ALL: [ErrorCode; 13] = [
         ErrorCode::InvalidCredentials,
         ErrorCode::AccountLocked,
         ErrorCode::NotSignedIn,
@@ -49,6 +52,7 @@ impl ErrorCode {
         ErrorCode::SchemaTooNew,
         ErrorCode::InvalidPack,
         ErrorCode::Storage,
+        ErrorCode::Unavailable,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -65,6 +69,7 @@ impl ErrorCode {
             ErrorCode::SchemaTooNew => "schema_too_new",
             ErrorCode::InvalidPack => "invalid_pack",
             ErrorCode::Storage => "storage",
+            ErrorCode::Unavailable => "unavailable",
         }
     }
 }
@@ -541,6 +546,27 @@ pub enum Problem {
     ArchiveRefused {
         reason: ArchiveReason,
     },
+    // ── HR ───────────────────────────────────────────────────────────────
+    /// SCIM is not set up (no base URL, or file mode).
+    HrNotConfigured,
+    /// Not an http(s) address.
+    BadUrl { given: String },
+    /// The HR server could not be reached (timeout, refused, cut off).
+    HrUnreachable { detail: String },
+    /// The HR server answered with an error; `detail` is its own reason.
+    HrRefused { status: u16, detail: String },
+    /// The HR server answered something that is not SCIM.
+    HrAnswerUnreadable { detail: String },
+    /// A roster file that is not UTF-8 text (e.g. saved as Latin-1).
+    NotUtf8 { line: u32 },
+    /// A roster file without the columns Mastery needs.
+    MissingColumns { columns: Vec<String> },
+    /// A roster file with no header line.
+    EmptyRoster,
+    /// The people or the roster changed since the preview: preview again.
+    RosterChanged,
+    /// An activation code that is wrong, used or expired (not said which).
+    ActivationRefused,
 }
 
 /// Why a pack archive is refused at import.
@@ -627,7 +653,12 @@ impl Problem {
             | AlreadyRevoked
             | PairingAlreadyExists { .. }
             | PairingAlreadyEnded
-            | DraftChanged => ErrorCode::Conflict,
+            | DraftChanged
+            | RosterChanged => ErrorCode::Conflict,
+            HrUnreachable { .. } | HrRefused { .. } | HrAnswerUnreadable { .. } => {
+                ErrorCode::Unavailable
+            }
+            ActivationRefused => ErrorCode::InvalidCredentials,
             LockedFor { .. } => ErrorCode::AccountLocked,
             NotFound { .. } => ErrorCode::NotFound,
             NotYourLearner { .. }
@@ -838,6 +869,31 @@ impl fmt::Display for Problem {
             }
             Problem::DraftChanged => f.write_str("the draft changed since it was opened"),
             Problem::ArchiveRefused { reason } => write!(f, "import refused: {reason:?}"),
+            Problem::HrNotConfigured => {
+                f.write_str("the SCIM connection to HR is not set up (base URL and token)")
+            }
+            Problem::BadUrl { given } => write!(f, "{given:?} is not an http:// or https:// address"),
+            Problem::HrUnreachable { detail } => write!(f, "HR could not be reached: {detail}"),
+            Problem::HrRefused { status, detail } => {
+                write!(f, "HR answered {status}: {detail}")
+            }
+            Problem::HrAnswerUnreadable { detail } => {
+                write!(f, "HR's answer is not SCIM: {detail}")
+            }
+            Problem::NotUtf8 { line } => write!(
+                f,
+                "line {line} is not UTF-8 text; save the file as CSV UTF-8"
+            ),
+            Problem::MissingColumns { columns } => {
+                write!(f, "the file lacks the column(s) {}", columns.join(", "))
+            }
+            Problem::EmptyRoster => f.write_str("the file has no header line"),
+            Problem::RosterChanged => {
+                f.write_str("the roster or the people changed since the preview; preview again")
+            }
+            Problem::ActivationRefused => f.write_str(
+                "employee number or activation code not valid (codes are single-use and expire)",
+            ),
         }
     }
 }

@@ -16,6 +16,7 @@ mod design;
 mod dto;
 mod error;
 mod facts;
+mod hr;
 mod ids;
 mod learning;
 mod program;
@@ -28,6 +29,7 @@ pub use error::{ApiError, ArchiveReason, ErrorCode, Field, Problem, Thing};
 pub use facts::{
     AssessmentKind, CoachingResponseKind, CoachingSetting, LessonEventKind, ReviewOutcome,
 };
+pub use hr::*;
 pub use ids::{CourseId, EmployeeNumber, PersonId, Username};
 pub use learning::*;
 pub use program::{Driver, MasteryLevel, Role, Track};

@@ -108,6 +108,7 @@ impl Api {
         }
         let subject = subject_of(&r);
         let details = serde_json::json!({ "request": r.id, "reason": reason });
+        let intact = self.intact_now();
         self.store.write(|tx| {
             store::insert_revocation(tx, &new_id(now).to_string(), &r.id, me, reason, now)?;
             crate::audit::record(
@@ -117,7 +118,9 @@ impl Api {
                 "certification.revoked",
                 &subject,
                 details.clone(),
-            )
+            )?;
+            crate::hr::enqueue_status(tx, r.person_id, intact, now)?;
+            Ok(())
         })?;
         Ok(())
     }

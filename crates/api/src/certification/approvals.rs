@@ -251,6 +251,7 @@ impl Api {
             "request": r.id, "reason": reason, "authority": authority_text,
             "valid_until": period.map(|p| p.1),
         });
+        let intact = self.intact_now();
         let decided = self.store.write(|tx| {
             // Checked again under the write lock: of two deciders at once,
             // the second is told, not given a storage error.
@@ -271,6 +272,8 @@ impl Api {
                 },
             )?;
             crate::audit::record(tx, now, Some(me), action, &subject, details.clone())?;
+            // HR hears of it through the outbox, in this transaction.
+            crate::hr::enqueue_status(tx, r.person_id, intact, now)?;
             Ok(true)
         })?;
         if !decided {
