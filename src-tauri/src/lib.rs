@@ -19,7 +19,7 @@ use chrono::Utc;
 use commands::AppState;
 use mastery_api::{Api, ApiError, Caller, ErrorCode};
 use std::path::PathBuf;
-use tauri::{Builder, Runtime};
+use tauri::{Builder, Manager, Runtime};
 
 /// How the app was asked to start.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -157,8 +157,27 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> tauri::Resul
             commands::certification::verify_credential,
             commands::certification::set_validity_months,
             commands::links::open_link,
+            commands::hr::hr_status,
+            commands::hr::set_hr_settings,
+            commands::hr::test_hr_connection,
+            commands::hr::preview_roster_upload,
+            commands::hr::preview_roster_scim,
+            commands::hr::apply_roster,
+            commands::hr::sync_hr_now,
+            commands::hr::hr_progress,
+            commands::hr::reconcile_hr,
+            commands::hr::realign_hr,
+            commands::hr::new_activation_codes,
+            commands::hr::export_hr_status,
+            commands::hr::export_activation_codes,
+            commands::hr::activate_account,
         ])
         .setup(|app| {
+            // Status changes go to HR while the app runs (and what a crash
+            // left waiting goes at start).
+            if let Ok(api) = app.state::<AppState>().api() {
+                commands::hr::spawn_worker(api);
+            }
             // The window is made here, not from the configuration alone, so
             // that its webview carries the navigation guard from its first page.
             let config = app

@@ -8,7 +8,7 @@ use crate::pages::certification::{ApprovalsPage, CertificationAdminPage, MyCerti
 use crate::pages::{
     accounts::AccountsPage, assignments::AssignmentsPage, catalogue::CataloguePage,
     coaching::CoachingPage, course::CoursePage, designer::DesignerPage, editor::DraftEditorPage,
-    lesson::LessonPage, quiz::QuizPage, self_assessment::StylePage, setup::SetupPage,
+    hr::HrPage, lesson::LessonPage, quiz::QuizPage, self_assessment::StylePage, setup::SetupPage,
     sign_in::SignInPage, team::TeamPage,
 };
 use crate::state::{Action, AppState, Page};
@@ -103,6 +103,7 @@ pub fn app() -> Html {
             }
             Page::Lesson(ref id) => html! { <LessonPage key={id.clone()} lesson={id.clone()} /> },
             Page::Accounts => html! { <AccountsPage /> },
+            Page::Hr => html! { <HrPage /> },
             Page::Quiz(ref id) => {
                 html! { <QuizPage key={id.as_str().to_owned()} course={id.clone()} /> }
             }

@@ -2,6 +2,11 @@
 //! Tauri's `invoke`. Errors arrive as `{code, message}` ([`ApiError`]).
 
 use mastery_types::{
+    ActivateRequest, ActivationCode, ApplyRosterRequest, ConnectionTest, HrSettings,
+    HrSettingsRequest, HrStatus, ImportSummary, ReconcileReport, RosterPreview,
+    RosterUploadRequest, SavedFile, SyncReport,
+};
+use mastery_types::{
     ApiError, Catalogue, CourseOutline, CourseRequest, DesignerHome, DiffEntry, DiffRequest,
     DraftFile, DraftFileRequest, DraftTree, EditCheck, EditRequest, ErrorCode, ExportDone,
     ExportRequest, FirstAdminRequest, ImportDone, ImportRequest, LessonRequest, LessonView,
@@ -340,4 +345,72 @@ pub async fn my_observations() -> Result<Vec<ObservationView>, ApiError> {
 
 pub async fn form_team(request: &FormTeamRequest) -> Result<TeamInfo, ApiError> {
     call("form_team", &WithRequest { request }).await
+}
+
+pub async fn hr_status() -> Result<HrStatus, ApiError> {
+    call("hr_status", &NoArgs {}).await
+}
+
+pub async fn set_hr_settings(request: &HrSettingsRequest) -> Result<HrSettings, ApiError> {
+    call("set_hr_settings", &WithRequest { request }).await
+}
+
+pub async fn test_hr_connection() -> Result<ConnectionTest, ApiError> {
+    call("test_hr_connection", &NoArgs {}).await
+}
+
+pub async fn preview_roster_upload(
+    request: &RosterUploadRequest,
+) -> Result<RosterPreview, ApiError> {
+    call("preview_roster_upload", &WithRequest { request }).await
+}
+
+/// Reads the roster from HR's SCIM server; [`hr_progress`] follows it.
+pub async fn preview_roster_scim() -> Result<RosterPreview, ApiError> {
+    call("preview_roster_scim", &NoArgs {}).await
+}
+
+pub async fn apply_roster(request: &ApplyRosterRequest) -> Result<ImportSummary, ApiError> {
+    call("apply_roster", &WithRequest { request }).await
+}
+
+/// "Send now" / "Retry": set-aside messages back in line, then one round.
+pub async fn sync_hr_now() -> Result<SyncReport, ApiError> {
+    call("sync_hr_now", &NoArgs {}).await
+}
+
+/// How far a long HR operation (roster read, delivery, reconcile) is.
+pub async fn hr_progress() -> Result<Progress, ApiError> {
+    call("hr_progress", &NoArgs {}).await
+}
+
+pub async fn reconcile_hr() -> Result<ReconcileReport, ApiError> {
+    call("reconcile_hr", &NoArgs {}).await
+}
+
+/// Queues Mastery's status for everyone HR differs on; how many were queued.
+pub async fn realign_hr() -> Result<u32, ApiError> {
+    call("realign_hr", &NoArgs {}).await
+}
+
+pub async fn new_activation_codes() -> Result<Vec<ActivationCode>, ApiError> {
+    call("new_activation_codes", &NoArgs {}).await
+}
+
+#[derive(Serialize)]
+struct Codes<'a> {
+    codes: &'a [ActivationCode],
+}
+
+pub async fn export_activation_codes(codes: &[ActivationCode]) -> Result<SavedFile, ApiError> {
+    call("export_activation_codes", &Codes { codes }).await
+}
+
+pub async fn export_hr_status() -> Result<SavedFile, ApiError> {
+    call("export_hr_status", &NoArgs {}).await
+}
+
+/// A new person's first sign-in with an activation code (no session needed).
+pub async fn activate_account(request: &ActivateRequest) -> Result<SessionInfo, ApiError> {
+    call("activate_account", &WithRequest { request }).await
 }

@@ -3,10 +3,13 @@
 //! code) and never shows the English detail the backend keeps for logs.
 //! Message ids built here at run time (`field-…`, `thing-…`,
 //! `requirement-…`, `driver-…`) are checked against every locale by
-//! `tests/repo.rs`.
+//! `tests/repo.rs`. Roster rows refused at an HR import, the fields an
+//! import changes and their values are said here too.
 
 use crate::i18n::I18n;
-use mastery_types::{ApiError, Field, Missing, Problem, Thing};
+use mastery_types::{
+    ApiError, Field, Missing, Problem, RosterField, RowRef, RowRefusal, Thing, Track,
+};
 
 pub fn field_name(t: &I18n, f: Field) -> String {
     t.t(&format!("field-{}", f.as_str()))
@@ -242,7 +245,87 @@ pub fn problem_text(t: &I18n, p: &Problem) -> String {
             "problem-archive-refused",
             &[("reason", archive_reason(t, reason).into())],
         ),
+        HrNotConfigured => t.t("problem-hr-not-configured"),
+        BadUrl { given } => t.t_args("problem-bad-url", &[("given", s(given))]),
+        HrUnreachable { detail } => t.t_args("problem-hr-unreachable", &[("detail", s(detail))]),
+        HrRefused { status, detail } => t.t_args(
+            "problem-hr-refused",
+            &[("status", (*status).into()), ("detail", s(detail))],
+        ),
+        HrAnswerUnreadable { detail } => {
+            t.t_args("problem-hr-answer-unreadable", &[("detail", s(detail))])
+        }
+        NotUtf8 { line } => t.t_args("problem-not-utf8", &[("line", (*line).into())]),
+        MissingColumns { columns } => t.t_args(
+            "problem-missing-columns",
+            &[
+                ("count", columns.len().into()),
+                ("columns", columns.join(", ").into()),
+            ],
+        ),
+        EmptyRoster => t.t("problem-empty-roster"),
+        RosterChanged => t.t("problem-roster-changed"),
+        ActivationRefused => t.t("problem-activation-refused"),
     }
+}
+
+/// Where a roster row came from: its CSV line, or HR's resource id.
+pub fn row_ref_text(t: &I18n, r: &RowRef) -> String {
+    match r {
+        RowRef::Line(n) => t.t_args("hr-row-line", &[("line", (*n).into())]),
+        RowRef::Resource(id) => t.t_args("hr-row-resource", &[("id", id.clone().into())]),
+    }
+}
+
+/// Why a roster row is not imported, in a phrase.
+pub fn row_refusal_text(t: &I18n, r: &RowRefusal) -> String {
+    let s = |v: &str| -> fluent_bundle::FluentValue<'static> { v.to_owned().into() };
+    match r {
+        RowRefusal::MissingEmployeeNumber => t.t("hr-refusal-missing-employee-number"),
+        RowRefusal::MissingName => t.t("hr-refusal-missing-name"),
+        RowRefusal::DuplicateEmployeeNumber { first } => t.t_args(
+            "hr-refusal-duplicate-employee-number",
+            &[("first", row_ref_text(t, first).into())],
+        ),
+        RowRefusal::ManagerLoop { chain } => t.t_args(
+            "hr-refusal-manager-loop",
+            &[("chain", chain.join(" → ").into())],
+        ),
+        RowRefusal::UnknownOffice { office } => {
+            t.t_args("hr-refusal-unknown-office", &[("office", s(office))])
+        }
+        RowRefusal::UnknownTimeZone { time_zone } => {
+            t.t_args("hr-refusal-unknown-time-zone", &[("zone", s(time_zone))])
+        }
+        RowRefusal::BadLanguage { value } => {
+            t.t_args("hr-refusal-bad-language", &[("value", s(value))])
+        }
+        RowRefusal::BadTrack { value } => t.t_args("hr-refusal-bad-track", &[("value", s(value))]),
+        RowRefusal::BadFlag { column, value } => t.t_args(
+            "hr-refusal-bad-flag",
+            &[("column", s(column)), ("value", s(value))],
+        ),
+        RowRefusal::FieldCount { expected, found } => t.t_args(
+            "hr-refusal-field-count",
+            &[("expected", (*expected).into()), ("found", (*found).into())],
+        ),
+        RowRefusal::Unreadable { detail } => {
+            t.t_args("hr-refusal-unreadable", &[("detail", s(detail))])
+        }
+        RowRefusal::NotYourself => t.t("hr-refusal-not-yourself"),
+    }
+}
+
+/// A field a roster import changes, by name.
+pub fn roster_field_name(t: &I18n, f: RosterField) -> String {
+    t.t(match f {
+        RosterField::Name => "hr-field-name",
+        RosterField::Office => "hr-field-office",
+        RosterField::Manager => "hr-field-manager",
+        RosterField::Language => "hr-field-language",
+        RosterField::Track => "hr-field-track",
+        RosterField::ProgramManager => "hr-field-program-manager",
+    })
 }
 
 /// An API error in the user's language: its problem if it has one, else
@@ -257,5 +340,29 @@ pub fn error_text(t: &I18n, e: &ApiError) -> String {
         t.t("error-unknown")
     } else {
         text
+    }
+}
+
+/// A track by its short name, as HR lists show it.
+pub fn track_name(t: &I18n, track: Track) -> String {
+    t.t(match track {
+        Track::Clients => "hr-track-clients",
+        Track::Colleagues => "hr-track-colleagues",
+        Track::Communities => "hr-track-communities",
+        Track::Staff => "hr-track-staff",
+    })
+}
+
+/// A value a roster import changes, in words where it is a code (a track,
+/// yes or no); names, offices and employee numbers as they are.
+pub fn roster_value(t: &I18n, field: RosterField, value: &str) -> String {
+    match (field, value) {
+        (_, "") => "—".to_owned(),
+        (RosterField::ProgramManager, "yes") => t.t("hr-yes"),
+        (RosterField::ProgramManager, "no") => t.t("hr-no"),
+        (RosterField::Track, v) => {
+            Track::parse(v).map_or_else(|| v.to_owned(), |tr| track_name(t, tr))
+        }
+        (_, v) => v.to_owned(),
     }
 }

@@ -26,6 +26,9 @@ pub enum Page {
     /// A Level 2 course's assignments.
     Assignments(CourseId),
     Accounts,
+    /// Administrator: the link with HR (connection, roster imports, status
+    /// sent to HR, activation codes).
+    Hr,
     /// Coach or manager: log coaching sessions, see responses.
     Coaching,
     /// Manager: their staff and the courses assigned to them.

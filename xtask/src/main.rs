@@ -30,6 +30,9 @@ const APT_TEST: &[&str] = &[
     "fonts-dejavu-core",
     // Reads the certificate PDF back in a test, as an independent reader.
     "ghostscript",
+    // The HR tests install the SCIM peer (PyPI scim2-server) into a venv.
+    "python3-venv",
+    "python3-pip",
 ];
 /// The credential interop test runs the npm `@digitalcredentials` verifier;
 /// it installs those packages itself, but needs node and npm.
@@ -91,7 +94,8 @@ fn real_main() -> Result<()> {
             )?;
             step(
                 "desktop build",
-                cargo().args(["build", "-p", "mastery-desktop"]),
+                // The command line too: the HR tests run it as a process.
+                cargo().args(["build", "-p", "mastery-desktop", "-p", "mastery-cli"]),
             )?;
             eprintln!("xtask: ── tests");
             run_tests(cargo().args(["test", "--workspace"]))

@@ -23,7 +23,9 @@ const ROSTER: &str = "employee_number;name;office;manager;language;program_manag
     H103;Quinn Leclerc;Harbourfront;H101;en;no\n";
 
 fn import(api: &Api, who: &Caller, csv: &str) -> mastery_types::ImportSummary {
-    let p = api.preview_roster_csv(who, csv.as_bytes(), now()).expect("preview");
+    let p = api
+        .preview_roster_csv(who, csv.as_bytes(), now())
+        .expect("preview");
     api.apply_roster(who, &p.digest, now()).expect("applied")
 }
 
@@ -36,7 +38,10 @@ fn a_roster_is_previewed_then_applied_and_later_rosters_change_deactivate_and_re
         .expect("preview");
     assert_eq!(p.added.len(), 3, "{:?}", p.refused);
     assert_eq!(
-        p.refused.iter().map(|r| (r.at.clone(), r.reason.clone())).collect::<Vec<_>>(),
+        p.refused
+            .iter()
+            .map(|r| (r.at.clone(), r.reason.clone()))
+            .collect::<Vec<_>>(),
         vec![(
             RowRef::Line(5),
             RowRefusal::UnknownOffice {
@@ -45,7 +50,11 @@ fn a_roster_is_previewed_then_applied_and_later_rosters_change_deactivate_and_re
         )]
     );
     // Nothing is written by a preview.
-    assert!(api.hr_status(&admin, now()).expect("status").last_import.is_none());
+    assert!(api
+        .hr_status(&admin, now())
+        .expect("status")
+        .last_import
+        .is_none());
     let s = api.apply_roster(&admin, &p.digest, now()).expect("applied");
     assert_eq!((s.added, s.refused, s.deactivated), (3, 1, 0));
     let status = api.hr_status(&admin, now()).expect("status");
@@ -76,7 +85,9 @@ fn a_roster_is_previewed_then_applied_and_later_rosters_change_deactivate_and_re
         H100,Nadia Hassan,Test Service Centre,,\n\
         H102,Paule Gagné,Test Service Centre,,H103\n\
         H103,Quinn Leclerc,Harbourfront,America/Halifax,H100\n";
-    let p = api.preview_roster_csv(&admin, next.as_bytes(), now()).expect("preview");
+    let p = api
+        .preview_roster_csv(&admin, next.as_bytes(), now())
+        .expect("preview");
     assert_eq!(p.added.len(), 1);
     assert_eq!(p.new_offices, vec!["Harbourfront".to_owned()]);
     assert_eq!(p.deactivated.len(), 1);
@@ -84,14 +95,19 @@ fn a_roster_is_previewed_then_applied_and_later_rosters_change_deactivate_and_re
     assert_eq!(p.changed.len(), 1);
     assert_eq!(p.changed[0].changes[0].field, RosterField::Manager);
     assert_eq!(
-        (p.changed[0].changes[0].from.as_str(), p.changed[0].changes[0].to.as_str()),
+        (
+            p.changed[0].changes[0].from.as_str(),
+            p.changed[0].changes[0].to.as_str()
+        ),
         ("H100", "H103")
     );
     api.apply_roster(&admin, &p.digest, now()).expect("applied");
 
     // Omar comes back.
     let back = format!("{next}H101,Omar Fitzgerald,Test Service Centre,,H100\n");
-    let p = api.preview_roster_csv(&admin, back.as_bytes(), now()).expect("preview");
+    let p = api
+        .preview_roster_csv(&admin, back.as_bytes(), now())
+        .expect("preview");
     assert_eq!(p.reactivated.len(), 1);
     assert_eq!(p.reactivated[0].employee_number, "H101");
     assert!(p.added.is_empty() && p.deactivated.is_empty());
@@ -108,31 +124,65 @@ fn loops_unknown_managers_duplicates_and_missing_names_are_each_reported() {
         L3,Cal Again,Test Service Centre,\n\
         L4,,Test Service Centre,\n\
         L5,\"Dee, \"\"DJ\"\" Jones\",Test Service Centre,L3\n";
-    let p = api.preview_roster_csv(&admin, csv.as_bytes(), now()).expect("preview");
-    let reasons: Vec<(RowRef, RowRefusal)> =
-        p.refused.iter().map(|r| (r.at.clone(), r.reason.clone())).collect();
+    let p = api
+        .preview_roster_csv(&admin, csv.as_bytes(), now())
+        .expect("preview");
+    let reasons: Vec<(RowRef, RowRefusal)> = p
+        .refused
+        .iter()
+        .map(|r| (r.at.clone(), r.reason.clone()))
+        .collect();
     assert_eq!(reasons.len(), 4, "{reasons:?}");
-    assert!(matches!(&reasons[0], (RowRef::Line(2), RowRefusal::ManagerLoop { chain }) if chain == &["L1", "L2", "L1"]));
-    assert!(matches!(&reasons[1], (RowRef::Line(3), RowRefusal::ManagerLoop { .. })));
+    assert!(
+        matches!(&reasons[0], (RowRef::Line(2), RowRefusal::ManagerLoop { chain }) if chain == &["L1", "L2", "L1"])
+    );
+    assert!(matches!(
+        &reasons[1],
+        (RowRef::Line(3), RowRefusal::ManagerLoop { .. })
+    ));
     assert_eq!(
         reasons[2],
-        (RowRef::Line(5), RowRefusal::DuplicateEmployeeNumber { first: RowRef::Line(4) })
+        (
+            RowRef::Line(5),
+            RowRefusal::DuplicateEmployeeNumber {
+                first: RowRef::Line(4)
+            }
+        )
     );
     assert_eq!(reasons[3], (RowRef::Line(6), RowRefusal::MissingName));
     assert_eq!(p.unresolved.len(), 1);
-    assert_eq!((p.unresolved[0].employee_number.as_str(), p.unresolved[0].manager.as_str()), ("L3", "NOBODY"));
+    assert_eq!(
+        (
+            p.unresolved[0].employee_number.as_str(),
+            p.unresolved[0].manager.as_str()
+        ),
+        ("L3", "NOBODY")
+    );
     assert_eq!(p.added.len(), 2);
     assert!(p.added.iter().any(|a| a.name == "Dee, \"DJ\" Jones"));
     let s = api.apply_roster(&admin, &p.digest, now()).expect("applied");
     assert_eq!((s.added, s.refused, s.unresolved), (2, 4, 1));
     // NOBODY arrives later: L3's manager resolves.
-    import(&api, &admin, &format!("{csv}NOBODY,Nob Ody,Test Service Centre,\n"));
-    let roster = api.store().read(|c| mastery_store::hr::roster(c)).expect("roster");
+    import(
+        &api,
+        &admin,
+        &format!("{csv}NOBODY,Nob Ody,Test Service Centre,\n"),
+    );
+    let roster = api
+        .store()
+        .read(|c| mastery_store::hr::roster(c))
+        .expect("roster");
     let l3 = roster.iter().find(|p| p.number == "L3").expect("L3");
     assert_eq!(l3.manager.as_deref(), Some("NOBODY"));
     let unresolved: i64 = api
         .store()
-        .read(|c| Ok(c.query_row("SELECT COUNT(*) FROM persons WHERE manager_number IS NOT NULL", [], |r| r.get(0))?))
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT COUNT(*) FROM persons WHERE manager_number IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )?)
+        })
         .expect("count");
     assert_eq!(unresolved, 0);
 }
@@ -142,17 +192,25 @@ fn bad_files_are_refused_whole_with_the_reason() {
     let api = api();
     let admin = admin(&api);
     let latin1 = b"employee_number,name\nE1,Ren\xe9e\n";
-    let e = api.preview_roster_csv(&admin, latin1, now()).expect_err("latin-1");
+    let e = api
+        .preview_roster_csv(&admin, latin1, now())
+        .expect_err("latin-1");
     assert_eq!(e.problem, Some(Problem::NotUtf8 { line: 2 }));
     let e = api
         .preview_roster_csv(&admin, b"nom;bureau\nAna;X\n", now())
         .expect_err("no number column");
     assert!(matches!(e.problem, Some(Problem::MissingColumns { .. })));
-    let e = api.preview_roster_csv(&admin, b"", now()).expect_err("empty");
+    let e = api
+        .preview_roster_csv(&admin, b"", now())
+        .expect_err("empty");
     assert_eq!(e.problem, Some(Problem::EmptyRoster));
     // A BOM and CRLF line ends are fine.
     let p = api
-        .preview_roster_csv(&admin, "\u{feff}matricule;nom\r\nE1;Renée\r\n".as_bytes(), now())
+        .preview_roster_csv(
+            &admin,
+            "\u{feff}matricule;nom\r\nE1;Renée\r\n".as_bytes(),
+            now(),
+        )
         .expect("bom");
     assert_eq!(p.added[0].name, "Renée");
 }
@@ -161,7 +219,9 @@ fn bad_files_are_refused_whole_with_the_reason() {
 fn an_import_that_fails_half_way_changes_nothing_and_a_stale_preview_is_refused() {
     let api = api();
     let admin = admin(&api);
-    let p = api.preview_roster_csv(&admin, ROSTER.as_bytes(), now()).expect("preview");
+    let p = api
+        .preview_roster_csv(&admin, ROSTER.as_bytes(), now())
+        .expect("preview");
     // The third insert fails inside the transaction.
     api.store()
         .write(|tx| {
@@ -172,25 +232,43 @@ fn an_import_that_fails_half_way_changes_nothing_and_a_stale_preview_is_refused(
             Ok(())
         })
         .expect("trigger");
-    let e = api.apply_roster(&admin, &p.digest, now()).expect_err("fails");
+    let e = api
+        .apply_roster(&admin, &p.digest, now())
+        .expect_err("fails");
     assert_eq!(e.code, ErrorCode::Storage, "{e:?}");
     let count: i64 = api
         .store()
-        .read(|c| Ok(c.query_row("SELECT COUNT(*) FROM persons WHERE employee_number LIKE 'H1%'", [], |r| r.get(0))?))
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT COUNT(*) FROM persons WHERE employee_number LIKE 'H1%'",
+                [],
+                |r| r.get(0),
+            )?)
+        })
         .expect("count");
     assert_eq!(count, 0, "not H100 or H101 either");
-    assert!(api.hr_status(&admin, now()).expect("status").last_import.is_none());
+    assert!(api
+        .hr_status(&admin, now())
+        .expect("status")
+        .last_import
+        .is_none());
     api.store()
         .write(|tx| Ok(tx.execute_batch("DROP TRIGGER fail_h102")?))
         .expect("drop");
 
     // A preview made before someone else's import no longer applies.
-    let p1 = api.preview_roster_csv(&admin, ROSTER.as_bytes(), now()).expect("preview");
+    let p1 = api
+        .preview_roster_csv(&admin, ROSTER.as_bytes(), now())
+        .expect("preview");
     let other = "employee_number,name\nZ1,Zed\n";
     import(&api, &admin, other);
-    let e = api.apply_roster(&admin, &p1.digest, now()).expect_err("stale");
+    let e = api
+        .apply_roster(&admin, &p1.digest, now())
+        .expect_err("stale");
     assert_eq!(e.problem, Some(Problem::RosterChanged));
-    let e = api.apply_roster(&admin, "not a digest", now()).expect_err("unknown");
+    let e = api
+        .apply_roster(&admin, "not a digest", now())
+        .expect_err("unknown");
     assert_eq!(e.problem, Some(Problem::RosterChanged));
 }
 
@@ -200,7 +278,10 @@ fn leaving_ends_sessions_and_sign_in_and_coming_back_restores_everything() {
     let admin = admin(&api);
     import(&api, &admin, ROSTER);
     let codes = api.new_activation_codes(&admin, now()).expect("codes");
-    let omar = codes.iter().find(|c| c.employee_number == "H101").expect("omar");
+    let omar = codes
+        .iter()
+        .find(|c| c.employee_number == "H101")
+        .expect("omar");
     let (token, _) = api
         .activate_account(
             &ActivateRequest {
@@ -213,7 +294,11 @@ fn leaving_ends_sessions_and_sign_in_and_coming_back_restores_everything() {
         .expect("activated");
     assert!(api.caller(&token, now()).is_ok());
     // Omar leaves: his session ends at once and he cannot sign in.
-    import(&api, &admin, "employee_number,name,office,manager\nH100,Nadia Hassan,,\nH102,Paule Gagné,,H100\n");
+    import(
+        &api,
+        &admin,
+        "employee_number,name,office,manager\nH100,Nadia Hassan,,\nH102,Paule Gagné,,H100\n",
+    );
     let e = api.caller(&token, now()).expect_err("session ended");
     assert_eq!(e.code, ErrorCode::NotSignedIn);
     let sign_in = || {
@@ -225,7 +310,10 @@ fn leaving_ends_sessions_and_sign_in_and_coming_back_restores_everything() {
             now(),
         )
     };
-    assert_eq!(sign_in().expect_err("left").code, ErrorCode::InvalidCredentials);
+    assert_eq!(
+        sign_in().expect_err("left").code,
+        ErrorCode::InvalidCredentials
+    );
     // He comes back: the same account, the same password.
     import(&api, &admin, ROSTER);
     let (token, info) = sign_in().expect("back");
@@ -245,15 +333,30 @@ fn activation_codes_are_single_use_expire_and_count_as_sign_in_attempts() {
     unique.dedup();
     assert_eq!(unique.len(), 3);
     // Nobody gets a second code while theirs is valid; the code is kept hashed.
-    assert!(api.new_activation_codes(&admin, now()).expect("none").is_empty());
+    assert!(api
+        .new_activation_codes(&admin, now())
+        .expect("none")
+        .is_empty());
     let stored: String = api
         .store()
-        .read(|c| Ok(c.query_row("SELECT code_hash FROM activation_codes LIMIT 1", [], |r| r.get(0))?))
+        .read(|c| {
+            Ok(
+                c.query_row("SELECT code_hash FROM activation_codes LIMIT 1", [], |r| {
+                    r.get(0)
+                })?,
+            )
+        })
         .expect("hash");
     assert!(codes.iter().all(|c| c.code != stored));
 
-    let nadia = codes.iter().find(|c| c.employee_number == "H100").expect("nadia");
-    let paule = codes.iter().find(|c| c.employee_number == "H102").expect("paule");
+    let nadia = codes
+        .iter()
+        .find(|c| c.employee_number == "H100")
+        .expect("nadia");
+    let paule = codes
+        .iter()
+        .find(|c| c.employee_number == "H102")
+        .expect("paule");
     let activate = |number: &str, code: &str, at| {
         api.activate_account(
             &ActivateRequest {
@@ -271,13 +374,17 @@ fn activation_codes_are_single_use_expire_and_count_as_sign_in_attempts() {
     let (_, info) = activate("H100", &nadia.code, now()).expect("activated");
     assert_eq!(info.roles, vec![Role::Learner, Role::Manager]);
     assert_eq!(
-        activate("H100", &nadia.code, now()).expect_err("used").problem,
+        activate("H100", &nadia.code, now())
+            .expect_err("used")
+            .problem,
         Some(Problem::ActivationRefused)
     );
     // Paule waited too long.
     let late = now() + Duration::days(CODE_DAYS) + Duration::minutes(1);
     assert_eq!(
-        activate("H102", &paule.code, late).expect_err("expired").problem,
+        activate("H102", &paule.code, late)
+            .expect_err("expired")
+            .problem,
         Some(Problem::ActivationRefused)
     );
     // Guessing is locked out like sign-in.
@@ -340,8 +447,13 @@ fn approval_revocation_and_expiry_each_write_one_message_in_their_transaction() 
         track: Track::Clients,
         level: MasteryLevel::new(1).expect("1"),
     };
-    let c = api.request_certification(&amelie, &l1, now()).expect("requested");
-    assert!(outbox(&api).is_empty(), "a request is not a change of standing");
+    let c = api
+        .request_certification(&amelie, &l1, now())
+        .expect("requested");
+    assert!(
+        outbox(&api).is_empty(),
+        "a request is not a change of standing"
+    );
     let id = c.pending.expect("pending").0;
     // A return is not a standing HR hears of either.
     api.decide_certification(
@@ -359,7 +471,10 @@ fn approval_revocation_and_expiry_each_write_one_message_in_their_transaction() 
     let (seq, state, certs) = &out[0];
     assert_eq!((*seq, state.as_str()), (1, "pending"));
     assert_eq!(certs.len(), 1);
-    assert_eq!((certs[0].track, certs[0].status), (Track::Clients, HrCertStatus::Certified));
+    assert_eq!(
+        (certs[0].track, certs[0].status),
+        (Track::Clients, HrCertStatus::Certified)
+    );
     assert_eq!(certs[0].credential_id, format!("urn:uuid:{id}"));
     assert!(certs[0].verification_code.starts_with("MST-"));
 
@@ -386,7 +501,9 @@ fn approval_revocation_and_expiry_each_write_one_message_in_their_transaction() 
     let amelie = demo_sign_in(&demo2, "amelie");
     let sophie = demo_sign_in(&demo2, "sophie");
     let dana = demo_sign_in(&demo2, "admin");
-    let c = demo2.request_certification(&amelie, &l1, now()).expect("requested");
+    let c = demo2
+        .request_certification(&amelie, &l1, now())
+        .expect("requested");
     let id = c.pending.expect("pending").0;
     demo2
         .decide_certification(
@@ -431,17 +548,33 @@ fn the_connection_keeps_its_token_write_only_and_refuses_a_bad_address() {
     let s = api.set_hr_settings(&admin, &req, now()).expect("saved");
     assert!(s.token_set);
     assert_eq!(s.base_url, "https://hr.example/scim/v2");
-    let shown = format!("{s:?}{:?}{req:?}", api.hr_status(&admin, now()).expect("status"));
+    let shown = format!(
+        "{s:?}{:?}{req:?}",
+        api.hr_status(&admin, now()).expect("status")
+    );
     assert!(!shown.contains("s3cret"), "{shown}");
     // Not in the audit chain either.
     let audit: String = api
         .store()
-        .read(|c| Ok(c.query_row("SELECT group_concat(details_json) FROM audit_log", [], |r| r.get(0))?))
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT group_concat(details_json) FROM audit_log",
+                [],
+                |r| r.get(0),
+            )?)
+        })
         .expect("audit");
     assert!(audit.contains("hr.example") && !audit.contains("s3cret"));
     // Keeping the token: `None`.
     let s = api
-        .set_hr_settings(&admin, &mastery_types::HrSettingsRequest { token: None, ..req.clone() }, now())
+        .set_hr_settings(
+            &admin,
+            &mastery_types::HrSettingsRequest {
+                token: None,
+                ..req.clone()
+            },
+            now(),
+        )
         .expect("saved");
     assert!(s.token_set);
     let e = api

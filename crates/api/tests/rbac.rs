@@ -426,6 +426,68 @@ fn commands() -> Vec<(&'static str, Command)> {
                 other => other,
             }
         }),
+        ("hr_settings", |api, c, _| api.hr_settings(c).map(drop)),
+        ("set_hr_settings", |api, c, _| {
+            let req = mastery_types::HrSettingsRequest {
+                mode: mastery_types::HrMode::File,
+                base_url: String::new(),
+                token: None,
+                interval_minutes: 15,
+            };
+            api.set_hr_settings(c, &req, now()).map(drop)
+        }),
+        ("hr_status", |api, c, _| api.hr_status(c, now()).map(drop)),
+        ("retry_hr_deliveries", |api, c, _| {
+            api.retry_hr_deliveries(c, now()).map(drop)
+        }),
+        ("new_activation_codes", |api, c, _| {
+            api.new_activation_codes(c, now()).map(drop)
+        }),
+        ("preview_roster_csv", |api, c, _| {
+            api.preview_roster_csv(c, b"employee_number,name\n", now())
+                .map(drop)
+        }),
+        ("preview_roster_upload", |api, c, _| {
+            api.preview_roster_upload(c, "ZW1wbG95ZWVfbnVtYmVyLG5hbWUK", now())
+                .map(drop)
+        }),
+        ("apply_roster", |api, c, _| {
+            // Allowed callers get past the role check to "no such preview".
+            match api.apply_roster(c, "none", now()) {
+                Err(e) if e.code == ErrorCode::Conflict => Ok(()),
+                other => other.map(drop),
+            }
+        }),
+        ("queue_status_changes", |api, c, _| {
+            api.queue_status_changes(c, now()).map(drop)
+        }),
+        ("hr_status_csv", |api, c, _| {
+            api.hr_status_csv(c, now()).map(drop)
+        }),
+        ("realign_hr", |api, c, _| {
+            let report = mastery_types::ReconcileReport {
+                compared: 0,
+                differences: vec![],
+            };
+            api.realign_hr(c, &report, now()).map(drop)
+        }),
+        // The HR connection's network use cases: allowed callers get past
+        // the role check to "not set up" (no SCIM server here).
+        ("test_hr_connection", |api, c, _| {
+            not_configured(block_on(api.test_hr_connection(c)).map(drop))
+        }),
+        ("preview_roster_scim", |api, c, _| {
+            not_configured(block_on(api.preview_roster_scim(c, &|_, _| {})).map(drop))
+        }),
+        ("sync_hr", |api, c, _| {
+            not_configured(
+                block_on(api.sync_hr(c, mastery_api::DeliveryOptions::default(), &now, &|_, _| {}))
+                    .map(drop),
+            )
+        }),
+        ("reconcile_hr", |api, c, _| {
+            not_configured(block_on(api.reconcile_hr(c, now(), &|_, _| {})).map(drop))
+        }),
         ("import_pack", |api, c, _| {
             // Allowed callers get past the role check to the archive check.
             match api.import_pack(c, b"not a zip", |_, _| {}, now()) {
@@ -434,6 +496,21 @@ fn commands() -> Vec<(&'static str, Command)> {
             }
         }),
     ]
+}
+
+fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(f)
+}
+
+fn not_configured(r: Result<(), mastery_api::ApiError>) -> Result<(), mastery_api::ApiError> {
+    match r {
+        Err(e) if e.problem == Some(mastery_types::Problem::HrNotConfigured) => Ok(()),
+        other => other,
+    }
 }
 
 fn l1() -> CourseRequest {
@@ -500,6 +577,24 @@ fn allowed(command: &str, role: Option<Role>) -> bool {
         // Only the local operator seeds the demo (into an empty database:
         // see the next tests for a database that has accounts).
         ("seed_demo", None) => true,
+        (
+            "hr_settings"
+            | "set_hr_settings"
+            | "hr_status"
+            | "retry_hr_deliveries"
+            | "new_activation_codes"
+            | "preview_roster_csv"
+            | "preview_roster_upload"
+            | "apply_roster"
+            | "queue_status_changes"
+            | "hr_status_csv"
+            | "realign_hr"
+            | "test_hr_connection"
+            | "preview_roster_scim"
+            | "sync_hr"
+            | "reconcile_hr",
+            Some(Role::Administrator) | None,
+        ) => true,
         (
             "designer_home" | "draft_tree" | "draft_file" | "check_edit" | "save_edit"
             | "discard_draft" | "publish" | "diff_versions" | "export_pack" | "import_pack"

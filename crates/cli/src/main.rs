@@ -14,6 +14,8 @@ use mastery_types::{LangTag, NewUser, Role, Track};
 use std::io::BufRead;
 use std::path::PathBuf;
 
+mod hr;
+
 #[derive(Parser)]
 #[command(
     name = "mastery",
@@ -48,6 +50,70 @@ enum Command {
     /// Certification settings
     #[command(subcommand)]
     Certification(CertificationCommand),
+    /// The link with HR: roster in, certification status out
+    #[command(subcommand)]
+    Hr(HrCommand),
+}
+
+#[derive(Subcommand)]
+enum HrCommand {
+    /// Connect to a SCIM 2.0 service (token read from standard input with
+    /// --token-stdin), or switch to file mode
+    Connect {
+        /// The SCIM base URL, e.g. https://hr.example/scim/v2
+        #[arg(long, required_unless_present = "file_mode")]
+        url: Option<String>,
+        /// Read the bearer token from standard input
+        #[arg(long)]
+        token_stdin: bool,
+        /// Minutes between automatic rounds in the desktop app (0: by hand)
+        #[arg(long, default_value_t = 15)]
+        interval: u32,
+        /// No SCIM: rosters as CSV files, status as a CSV export
+        #[arg(long, conflicts_with = "url")]
+        file_mode: bool,
+    },
+    /// Preview a roster CSV file (and apply it with --apply)
+    ImportCsv {
+        file: PathBuf,
+        #[arg(long)]
+        apply: bool,
+    },
+    /// Preview the roster from the SCIM service (and apply it with --apply)
+    Pull {
+        #[arg(long)]
+        apply: bool,
+    },
+    /// Queue status changes and deliver everything due to HR (exit 1 if
+    /// some message failed this round; it is retried later)
+    Sync {
+        /// Requests in flight at once
+        #[arg(long, default_value_t = 4)]
+        concurrency: usize,
+    },
+    /// The state of the link: last import, messages waiting, failing
+    Status,
+    /// Compare HR's training status with Mastery's (exit 1 if they differ);
+    /// --fix queues Mastery's status for everyone who differs
+    Reconcile {
+        #[arg(long)]
+        fix: bool,
+    },
+    /// Activation codes for new people without an account (CSV on
+    /// standard output, or --out FILE)
+    Codes {
+        /// Create codes for everyone who has none (required: codes are
+        /// shown once)
+        #[arg(long = "new", required = true)]
+        new: bool,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Everyone's certification status as CSV (for HR without SCIM)
+    ExportStatus {
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -247,6 +313,10 @@ fn run(cli: Cli) -> Result<()> {
                     b.problem
                 ),
             }
+        }
+        Command::Hr(cmd) => {
+            let (api, _) = open(cli.db)?;
+            hr::run(&api, cmd)?;
         }
         Command::Pack(PackCommand::Lint { folder }) => {
             let files = mastery_packs::PackFiles::read_dir(&folder)?;

@@ -136,7 +136,9 @@ mod tests {
     use mastery_types::{MasteryLevel, Track};
 
     fn t(day: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 1, day, 9, 0, 0).single().expect("valid")
+        Utc.with_ymd_and_hms(2026, 1, day, 9, 0, 0)
+            .single()
+            .expect("valid")
     }
 
     fn approved(day: u32, until: u32) -> RequestFacts {
@@ -162,7 +164,10 @@ mod tests {
             hr_standing(&[returned, approved(3, 20)], t(4)),
             Some((1, HrCertStatus::Certified))
         );
-        assert_eq!(hr_standing(&[approved(3, 20)], t(20)), Some((0, HrCertStatus::Expired)));
+        assert_eq!(
+            hr_standing(&[approved(3, 20)], t(20)),
+            Some((0, HrCertStatus::Expired))
+        );
         let mut revoked = approved(10, 28);
         revoked.revoked_at = Some(t(11));
         assert_eq!(
@@ -227,28 +232,58 @@ mod tests {
             message_id: None,
             certifications: vec![9u8],
         };
-        assert_eq!(verdict(1, "m1", None, &by_hand, &empty), Verdict::EditedInHr);
+        assert_eq!(
+            verdict(1, "m1", None, &by_hand, &empty),
+            Verdict::EditedInHr
+        );
         // m1 applied, its answer lost: not sent again.
         assert_eq!(
-            verdict(1, "m1", Some(("m1", &v1)), &hr(Some(1), "m1", v1.clone()), &empty),
+            verdict(
+                1,
+                "m1",
+                Some(("m1", &v1)),
+                &hr(Some(1), "m1", v1.clone()),
+                &empty
+            ),
             Verdict::AlreadyApplied
         );
         // m2 after m1 as Mastery wrote it: send.
         assert_eq!(
-            verdict(2, "m2", Some(("m1", &v1)), &hr(Some(1), "m1", v1.clone()), &empty),
+            verdict(
+                2,
+                "m2",
+                Some(("m1", &v1)),
+                &hr(Some(1), "m1", v1.clone()),
+                &empty
+            ),
             Verdict::Send
         );
         // m1 again after m2 is there: an old message never overwrites.
         assert_eq!(
-            verdict(1, "m1", Some(("m2", &v2)), &hr(Some(2), "m2", v2.clone()), &empty),
+            verdict(
+                1,
+                "m1",
+                Some(("m2", &v2)),
+                &hr(Some(2), "m2", v2.clone()),
+                &empty
+            ),
             Verdict::Superseded
         );
         // HR changed what Mastery wrote as m1: reported.
         assert_eq!(
-            verdict(2, "m2", Some(("m1", &v1)), &hr(Some(1), "m1", v2.clone()), &empty),
+            verdict(
+                2,
+                "m2",
+                Some(("m1", &v1)),
+                &hr(Some(1), "m1", v2.clone()),
+                &empty
+            ),
             Verdict::EditedInHr
         );
         // HR shows a sequence Mastery never wrote.
-        assert_eq!(verdict(2, "m2", None, &hr(Some(1), "x", v1), &empty), Verdict::EditedInHr);
+        assert_eq!(
+            verdict(2, "m2", None, &hr(Some(1), "x", v1), &empty),
+            Verdict::EditedInHr
+        );
     }
 }

@@ -166,7 +166,12 @@ pub fn plan(
             out.refused.push(refuse(RowRefusal::MissingName));
             continue;
         }
-        let office = match row.office.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+        let office = match row
+            .office
+            .as_deref()
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+        {
             None => OfficeChoice::Keep,
             Some(o) => match office_by_key.get(&o.to_lowercase()) {
                 Some(known) => OfficeChoice::Known(known.id.clone()),
@@ -223,7 +228,12 @@ pub fn plan(
             if refused_loop.contains(n) {
                 continue;
             }
-            match row.manager.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+            match row
+                .manager
+                .as_deref()
+                .map(str::trim)
+                .filter(|m| !m.is_empty())
+            {
                 Some(m) => manager_of.insert(n, m),
                 None => manager_of.remove(n),
             };
@@ -264,7 +274,12 @@ pub fn plan(
                 .filter_map(|k| Some((k.number.as_str(), k.manager.as_deref()?)))
                 .collect();
             for (r, _) in &candidates {
-                if let Some(m) = r.manager.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+                if let Some(m) = r
+                    .manager
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|m| !m.is_empty())
+                {
                     map.insert(r.number.trim(), m);
                 }
             }
@@ -318,21 +333,32 @@ pub fn plan(
         change(RosterField::Name, k.name.clone(), accepted.name.clone());
         match &accepted.office {
             OfficeChoice::Keep => {}
-            OfficeChoice::Known(id) => {
-                change(RosterField::Office, office_name(&k.office), office_name(&Some(id.clone())))
+            OfficeChoice::Known(id) => change(
+                RosterField::Office,
+                office_name(&k.office),
+                office_name(&Some(id.clone())),
+            ),
+            OfficeChoice::New(name) => {
+                change(RosterField::Office, office_name(&k.office), name.clone())
             }
-            OfficeChoice::New(name) => change(RosterField::Office, office_name(&k.office), name.clone()),
         }
         change(
             RosterField::Manager,
             k.manager.clone().unwrap_or_default(),
             accepted.manager.clone().unwrap_or_default(),
         );
-        change(RosterField::Language, k.language.clone(), accepted.language.clone());
+        change(
+            RosterField::Language,
+            k.language.clone(),
+            accepted.language.clone(),
+        );
         change(
             RosterField::Track,
             k.track.map(|t| t.as_str().to_owned()).unwrap_or_default(),
-            accepted.track.map(|t| t.as_str().to_owned()).unwrap_or_default(),
+            accepted
+                .track
+                .map(|t| t.as_str().to_owned())
+                .unwrap_or_default(),
         );
         change(
             RosterField::ProgramManager,
@@ -379,7 +405,13 @@ fn loop_through(manager_of: &HashMap<&str, &str>, start: &str) -> Option<Vec<Str
     for _ in 0..=manager_of.len() {
         let next = *manager_of.get(at)?;
         if next == start {
-            return Some(chain.iter().chain([&start]).map(|s| (*s).to_owned()).collect());
+            return Some(
+                chain
+                    .iter()
+                    .chain([&start])
+                    .map(|s| (*s).to_owned())
+                    .collect(),
+            );
         }
         if chain.contains(&next) {
             // A loop further up, which `start` leads into but is not on.
@@ -433,16 +465,29 @@ mod tests {
     }
 
     fn run(known: &[Known], rows: &[Row]) -> Plan {
-        plan(known, &offices(), rows, Some("ADMIN"), &|tz| tz == "America/Toronto", "en")
+        plan(
+            known,
+            &offices(),
+            rows,
+            Some("ADMIN"),
+            &|tz| tz == "America/Toronto",
+            "en",
+        )
     }
 
     fn reasons(p: &Plan) -> Vec<(RowRef, RowRefusal)> {
-        p.refused.iter().map(|r| (r.at.clone(), r.reason.clone())).collect()
+        p.refused
+            .iter()
+            .map(|r| (r.at.clone(), r.reason.clone()))
+            .collect()
     }
 
     #[test]
     fn new_people_are_added_and_listed_people_unchanged() {
-        let p = run(&[known("E1", None)], &[row(2, "E1", None), row(3, "E2", Some("E1"))]);
+        let p = run(
+            &[known("E1", None)],
+            &[row(2, "E1", None), row(3, "E2", Some("E1"))],
+        );
         assert_eq!(p.adds.len(), 1);
         assert_eq!(p.adds[0].number, "E2");
         assert!(p.adds[0].manager_resolved);
@@ -455,12 +500,19 @@ mod tests {
         let mut r = row(2, "E1", Some("E2"));
         r.name = "Person E1 Renamed".into();
         r.program_manager = Some(true);
-        let p = run(&[known("E1", None), known("E2", None)], &[r, row(3, "E2", None)]);
+        let p = run(
+            &[known("E1", None), known("E2", None)],
+            &[r, row(3, "E2", None)],
+        );
         assert_eq!(p.updates.len(), 1);
         let fields: Vec<RosterField> = p.updates[0].changes.iter().map(|c| c.field).collect();
         assert_eq!(
             fields,
-            vec![RosterField::Name, RosterField::Manager, RosterField::ProgramManager]
+            vec![
+                RosterField::Name,
+                RosterField::Manager,
+                RosterField::ProgramManager
+            ]
         );
         assert_eq!(p.updates[0].changes[1].to, "E2");
     }
@@ -472,7 +524,12 @@ mod tests {
         let mut gone = row(3, "E2", None);
         gone.active = false;
         let p = run(
-            &[known("E1", None), known("E2", None), known("E3", None), local],
+            &[
+                known("E1", None),
+                known("E2", None),
+                known("E3", None),
+                local,
+            ],
             &[row(2, "E1", None), gone],
         );
         let mut left = p.deactivate.clone();
@@ -494,7 +551,11 @@ mod tests {
     fn a_manager_loop_refuses_the_rows_on_it_and_keeps_the_rest() {
         let p = run(
             &[],
-            &[row(2, "A", Some("B")), row(3, "B", Some("A")), row(4, "C", Some("A"))],
+            &[
+                row(2, "A", Some("B")),
+                row(3, "B", Some("A")),
+                row(4, "C", Some("A")),
+            ],
         );
         let r = reasons(&p);
         assert_eq!(r.len(), 2, "{r:?}");
@@ -507,13 +568,18 @@ mod tests {
     #[test]
     fn managing_oneself_is_a_loop() {
         let p = run(&[], &[row(2, "A", Some("A"))]);
-        assert!(matches!(&reasons(&p)[0].1, RowRefusal::ManagerLoop { chain } if chain == &["A", "A"]));
+        assert!(
+            matches!(&reasons(&p)[0].1, RowRefusal::ManagerLoop { chain } if chain == &["A", "A"])
+        );
     }
 
     #[test]
     fn a_loop_through_an_existing_person_is_found() {
         // Known: B reports to A. The roster makes A report to B.
-        let p = run(&[known("A", None), known("B", Some("A"))], &[row(2, "A", Some("B"))]);
+        let p = run(
+            &[known("A", None), known("B", Some("A"))],
+            &[row(2, "A", Some("B"))],
+        );
         assert!(matches!(&reasons(&p)[0].1, RowRefusal::ManagerLoop { .. }));
         assert!(p.updates.is_empty());
     }
@@ -543,20 +609,49 @@ mod tests {
         bad_zone.time_zone = Some("Moon/Tranquility".into());
         let p = run(
             &[known("E1", None)],
-            &[row(2, "E1", None), no_name, no_number, elsewhere, new_office, bad_zone, row(8, "E1", None)],
+            &[
+                row(2, "E1", None),
+                no_name,
+                no_number,
+                elsewhere,
+                new_office,
+                bad_zone,
+                row(8, "E1", None),
+            ],
         );
         assert_eq!(
             reasons(&p),
             vec![
                 (RowRef::Line(3), RowRefusal::MissingName),
                 (RowRef::Line(4), RowRefusal::MissingEmployeeNumber),
-                (RowRef::Line(5), RowRefusal::UnknownOffice { office: "Atlantis".into() }),
-                (RowRef::Line(7), RowRefusal::UnknownTimeZone { time_zone: "Moon/Tranquility".into() }),
-                (RowRef::Line(8), RowRefusal::DuplicateEmployeeNumber { first: RowRef::Line(2) }),
+                (
+                    RowRef::Line(5),
+                    RowRefusal::UnknownOffice {
+                        office: "Atlantis".into()
+                    }
+                ),
+                (
+                    RowRef::Line(7),
+                    RowRefusal::UnknownTimeZone {
+                        time_zone: "Moon/Tranquility".into()
+                    }
+                ),
+                (
+                    RowRef::Line(8),
+                    RowRefusal::DuplicateEmployeeNumber {
+                        first: RowRef::Line(2)
+                    }
+                ),
             ]
         );
-        assert_eq!(p.new_offices, vec![("Harbourfront".to_owned(), "America/Toronto".to_owned())]);
-        assert!(p.deactivate.is_empty(), "a refused row does not make its person leave");
+        assert_eq!(
+            p.new_offices,
+            vec![("Harbourfront".to_owned(), "America/Toronto".to_owned())]
+        );
+        assert!(
+            p.deactivate.is_empty(),
+            "a refused row does not make its person leave"
+        );
     }
 
     #[test]
@@ -564,7 +659,10 @@ mod tests {
         let mut gone = row(2, "ADMIN", None);
         gone.active = false;
         let p = run(&[known("ADMIN", None), known("E1", None)], &[gone]);
-        assert_eq!(reasons(&p), vec![(RowRef::Line(2), RowRefusal::NotYourself)]);
+        assert_eq!(
+            reasons(&p),
+            vec![(RowRef::Line(2), RowRefusal::NotYourself)]
+        );
         assert_eq!(p.deactivate, vec![1]);
         let p = run(&[known("ADMIN", None)], &[]);
         assert!(p.deactivate.is_empty());

@@ -67,12 +67,19 @@ fn column(header: &str) -> Option<Col> {
 pub fn read(bytes: &[u8]) -> Result<Read, Problem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count()
+            + 1;
         Problem::NotUtf8 {
             line: u32::try_from(line).unwrap_or(u32::MAX),
         }
     })?;
-    let header_line = text.lines().find(|l| !l.trim().is_empty()).ok_or(Problem::EmptyRoster)?;
+    let header_line = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .ok_or(Problem::EmptyRoster)?;
     let delimiter = [b',', b';', b'\t']
         .into_iter()
         .max_by_key(|d| header_line.bytes().filter(|b| b == d).count())
@@ -254,7 +261,8 @@ mod tests {
 
     #[test]
     fn a_quoted_line_break_stays_in_its_field_and_lines_count_true() {
-        let file = "employee_number,name,office\nE1,\"Amélie\nGagnon\",Riverside\nE2,Bo,Riverside\n";
+        let file =
+            "employee_number,name,office\nE1,\"Amélie\nGagnon\",Riverside\nE2,Bo,Riverside\n";
         let r = read(file.as_bytes()).expect("reads");
         assert_eq!(r.rows[0].name, "Amélie\nGagnon");
         assert_eq!(r.rows[1].at, RowRef::Line(4));
@@ -289,16 +297,45 @@ mod tests {
                     E5,Fa,yes\n\
                     E6,Gi,yes,fr,Staff,OUI\n";
         let r = read(file.as_bytes()).expect("reads");
-        let reasons: Vec<(RowRef, RowRefusal)> =
-            r.refused.iter().map(|x| (x.at.clone(), x.reason.clone())).collect();
+        let reasons: Vec<(RowRef, RowRefusal)> = r
+            .refused
+            .iter()
+            .map(|x| (x.at.clone(), x.reason.clone()))
+            .collect();
         assert_eq!(
             reasons,
             vec![
-                (RowRef::Line(2), RowRefusal::BadFlag { column: "active".into(), value: "maybe".into() }),
-                (RowRef::Line(3), RowRefusal::BadLanguage { value: "de".into() }),
-                (RowRef::Line(4), RowRefusal::BadTrack { value: "sales".into() }),
-                (RowRef::Line(5), RowRefusal::BadFlag { column: "program_manager".into(), value: "perhaps".into() }),
-                (RowRef::Line(6), RowRefusal::FieldCount { expected: 6, found: 3 }),
+                (
+                    RowRef::Line(2),
+                    RowRefusal::BadFlag {
+                        column: "active".into(),
+                        value: "maybe".into()
+                    }
+                ),
+                (
+                    RowRef::Line(3),
+                    RowRefusal::BadLanguage { value: "de".into() }
+                ),
+                (
+                    RowRef::Line(4),
+                    RowRefusal::BadTrack {
+                        value: "sales".into()
+                    }
+                ),
+                (
+                    RowRef::Line(5),
+                    RowRefusal::BadFlag {
+                        column: "program_manager".into(),
+                        value: "perhaps".into()
+                    }
+                ),
+                (
+                    RowRef::Line(6),
+                    RowRefusal::FieldCount {
+                        expected: 6,
+                        found: 3
+                    }
+                ),
             ]
         );
         assert_eq!(r.rows.len(), 1);

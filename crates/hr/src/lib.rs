@@ -9,6 +9,16 @@ pub mod scim;
 
 use mastery_types::Problem;
 
+/// reqwest's rustls needs a process-wide crypto provider before any client
+/// is built; a second install is refused harmlessly. ring, not aws-lc-rs:
+/// it builds with cc alone; its lack of post-quantum key exchange (the
+/// reason rustls deprecates it) is acceptable for an HR link on the
+/// organization's own network, and is revisited with the hub.
+pub fn install_crypto_provider() {
+    #[allow(deprecated)]
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// What went wrong talking to HR.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum HrError {

@@ -22,7 +22,9 @@ use crate::HrError;
 use chrono::{DateTime, SecondsFormat, Utc};
 use mastery_domain::hr::HrRecord;
 use mastery_domain::roster::Row;
-use mastery_types::{HrCertStatus, HrCertification, MasteryLevel, RefusedRow, RowRef, RowRefusal, Track};
+use mastery_types::{
+    HrCertStatus, HrCertification, MasteryLevel, RefusedRow, RowRef, RowRefusal, Track,
+};
 use serde_json::{json, Value};
 use std::collections::{HashMap, HashSet};
 use std::time::Duration;
@@ -52,13 +54,7 @@ impl std::fmt::Debug for Scim {
 
 impl Scim {
     pub fn new(base_url: &str, token: Option<&str>, timeout: Duration) -> Result<Scim, HrError> {
-        // reqwest's rustls needs a process-wide crypto provider; a second
-        // install is refused harmlessly. ring, not aws-lc-rs: it builds
-        // with cc alone; its lack of post-quantum key exchange (the reason
-        // rustls deprecates it) is acceptable for an HR link on the
-        // organization's own network, and is revisited with the hub.
-        #[allow(deprecated)]
-        let _ = rustls::crypto::ring::default_provider().install_default();
+        crate::install_crypto_provider();
         let http = reqwest::Client::builder()
             .timeout(timeout)
             .connect_timeout(timeout)
@@ -83,15 +79,24 @@ impl Scim {
         }
     }
 
-    async fn send(&self, r: reqwest::RequestBuilder) -> Result<(Option<Value>, Option<String>, u16), HrError> {
-        let resp = r.send().await.map_err(|e| HrError::Unreachable(describe(&e)))?;
+    async fn send(
+        &self,
+        r: reqwest::RequestBuilder,
+    ) -> Result<(Option<Value>, Option<String>, u16), HrError> {
+        let resp = r
+            .send()
+            .await
+            .map_err(|e| HrError::Unreachable(describe(&e)))?;
         let status = resp.status().as_u16();
         let etag = resp
             .headers()
             .get(reqwest::header::ETAG)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
-        let body = resp.bytes().await.map_err(|e| HrError::Unreachable(describe(&e)))?;
+        let body = resp
+            .bytes()
+            .await
+            .map_err(|e| HrError::Unreachable(describe(&e)))?;
         let json = if body.is_empty() {
             None
         } else {
@@ -137,12 +142,16 @@ impl Scim {
             let page = self
                 .get_json(
                     "/Users",
-                    &[("startIndex", start.to_string()), ("count", PAGE.to_string())],
+                    &[
+                        ("startIndex", start.to_string()),
+                        ("count", PAGE.to_string()),
+                    ],
                 )
                 .await?;
-            let total = page.get("totalResults").and_then(Value::as_u64).ok_or_else(|| {
-                HrError::Unreadable("a /Users page without totalResults".into())
-            })?;
+            let total = page
+                .get("totalResults")
+                .and_then(Value::as_u64)
+                .ok_or_else(|| HrError::Unreadable("a /Users page without totalResults".into()))?;
             let resources = page
                 .get("Resources")
                 .and_then(Value::as_array)
@@ -240,7 +249,12 @@ impl Scim {
 
     /// Writes the training-status extension, only if the user is still at
     /// `etag` (when given): a changed user gives `Refused { status: 412 }`.
-    pub async fn patch_training(&self, id: &str, extension: &Value, etag: Option<&str>) -> Result<(), HrError> {
+    pub async fn patch_training(
+        &self,
+        id: &str,
+        extension: &Value,
+        etag: Option<&str>,
+    ) -> Result<(), HrError> {
         let body = json!({
             "schemas": [PATCH_OP],
             "Operations": [{ "op": "replace", "path": TRAINING_SCHEMA, "value": extension }],
@@ -309,7 +323,10 @@ pub fn manager_of(user: &Value) -> Option<&str> {
 /// `preferredLanguage`; the track `userType` (clients, colleagues,
 /// communities, staff); a manager is named by SCIM id and turned into
 /// their employee number here.
-pub fn roster_rows(users: &[Value], program_managers: Option<&HashSet<String>>) -> (Vec<Row>, Vec<RefusedRow>) {
+pub fn roster_rows(
+    users: &[Value],
+    program_managers: Option<&HashSet<String>>,
+) -> (Vec<Row>, Vec<RefusedRow>) {
     let number_of = |u: &Value| -> Option<String> {
         str_at(u, &[ENTERPRISE_SCHEMA, "employeeNumber"])
             .or_else(|| str_at(u, &["userName"]))
@@ -472,7 +489,10 @@ mod tests {
 
     #[test]
     fn the_extension_reads_back_as_written() {
-        let at = Utc.with_ymd_and_hms(2026, 12, 7, 18, 0, 0).single().expect("time");
+        let at = Utc
+            .with_ymd_and_hms(2026, 12, 7, 18, 0, 0)
+            .single()
+            .expect("time");
         let mut certs = vec![
             HrCertification {
                 track: Track::Staff,
@@ -532,7 +552,11 @@ mod tests {
         assert_eq!(rows[1].program_manager, Some(false));
         assert_eq!(rows[2].number, "E3");
         assert!(!rows[2].active);
-        assert_eq!(rows[2].manager.as_deref(), Some("zz"), "unknown manager id kept, unresolved");
+        assert_eq!(
+            rows[2].manager.as_deref(),
+            Some("zz"),
+            "unknown manager id kept, unresolved"
+        );
         assert_eq!(rows[2].hr_id.as_deref(), Some("c"));
     }
 }

@@ -381,7 +381,8 @@ pub fn delegate_candidates(conn: &Connection) -> Result<Vec<(PersonId, String)>>
 
 /// Every person's id (the whole organization), in a stable order.
 pub fn all_people(conn: &Connection) -> Result<Vec<PersonId>> {
-    let mut stmt = conn.prepare_cached("SELECT id FROM persons WHERE active = 1 ORDER BY employee_number")?;
+    let mut stmt =
+        conn.prepare_cached("SELECT id FROM persons WHERE active = 1 ORDER BY employee_number")?;
     let rows = stmt
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<Vec<PersonId>>>()?;

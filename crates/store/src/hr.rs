@@ -155,11 +155,9 @@ pub fn deactivate(conn: &Connection, person: PersonId, now: DateTime<Utc>) -> Re
 
 pub fn is_active(conn: &Connection, person: PersonId) -> Result<bool> {
     Ok(conn
-        .query_row(
-            "SELECT active FROM persons WHERE id = ?1",
-            [person],
-            |r| r.get(0),
-        )
+        .query_row("SELECT active FROM persons WHERE id = ?1", [person], |r| {
+            r.get(0)
+        })
         .optional()?
         .unwrap_or(false))
 }
@@ -557,7 +555,9 @@ pub fn failing(conn: &Connection, limit: u32) -> Result<Vec<Failing>> {
 }
 
 /// Active people with their HR id (for reconciliation).
-pub fn people_with_hr_ids(conn: &Connection) -> Result<Vec<(PersonId, String, String, Option<String>)>> {
+pub fn people_with_hr_ids(
+    conn: &Connection,
+) -> Result<Vec<(PersonId, String, String, Option<String>)>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, employee_number, display_name, hr_id FROM persons WHERE active = 1
          ORDER BY employee_number",

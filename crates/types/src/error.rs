@@ -550,17 +550,30 @@ pub enum Problem {
     /// SCIM is not set up (no base URL, or file mode).
     HrNotConfigured,
     /// Not an http(s) address.
-    BadUrl { given: String },
+    BadUrl {
+        given: String,
+    },
     /// The HR server could not be reached (timeout, refused, cut off).
-    HrUnreachable { detail: String },
+    HrUnreachable {
+        detail: String,
+    },
     /// The HR server answered with an error; `detail` is its own reason.
-    HrRefused { status: u16, detail: String },
+    HrRefused {
+        status: u16,
+        detail: String,
+    },
     /// The HR server answered something that is not SCIM.
-    HrAnswerUnreadable { detail: String },
+    HrAnswerUnreadable {
+        detail: String,
+    },
     /// A roster file that is not UTF-8 text (e.g. saved as Latin-1).
-    NotUtf8 { line: u32 },
+    NotUtf8 {
+        line: u32,
+    },
     /// A roster file without the columns Mastery needs.
-    MissingColumns { columns: Vec<String> },
+    MissingColumns {
+        columns: Vec<String>,
+    },
     /// A roster file with no header line.
     EmptyRoster,
     /// The people or the roster changed since the preview: preview again.

@@ -97,20 +97,40 @@ pub enum RowRefusal {
     MissingEmployeeNumber,
     MissingName,
     /// The same employee number appears earlier in the roster.
-    DuplicateEmployeeNumber { first: RowRef },
+    DuplicateEmployeeNumber {
+        first: RowRef,
+    },
     /// Following managers from this person comes back to them.
-    ManagerLoop { chain: Vec<String> },
+    ManagerLoop {
+        chain: Vec<String>,
+    },
     /// An office Mastery does not know, without a time zone to create it.
-    UnknownOffice { office: String },
-    UnknownTimeZone { time_zone: String },
-    BadLanguage { value: String },
-    BadTrack { value: String },
+    UnknownOffice {
+        office: String,
+    },
+    UnknownTimeZone {
+        time_zone: String,
+    },
+    BadLanguage {
+        value: String,
+    },
+    BadTrack {
+        value: String,
+    },
     /// A yes/no column holding something else.
-    BadFlag { column: String, value: String },
+    BadFlag {
+        column: String,
+        value: String,
+    },
     /// A CSV line with more or fewer fields than the header.
-    FieldCount { expected: u32, found: u32 },
+    FieldCount {
+        expected: u32,
+        found: u32,
+    },
     /// A CSV line that is not valid text (e.g. an unclosed quote).
-    Unreadable { detail: String },
+    Unreadable {
+        detail: String,
+    },
     /// The administrator importing cannot deactivate themself.
     NotYourself,
 }
@@ -357,4 +377,16 @@ pub struct StatusDifference {
 pub struct ReconcileReport {
     pub compared: u64,
     pub differences: Vec<StatusDifference>,
+}
+
+/// A roster file from the window, base64-encoded.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RosterUploadRequest {
+    pub csv_base64: String,
+}
+
+/// Applies the roster previewed under this digest.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplyRosterRequest {
+    pub digest: String,
 }

@@ -7,6 +7,7 @@ pub mod assignments;
 pub mod certification;
 pub mod coaching;
 pub mod design;
+pub mod hr;
 pub mod learning;
 pub mod links;
 pub mod session;
@@ -54,7 +55,7 @@ impl AppState {
         store_progress(&self.progress, p);
     }
 
-    fn api(&self) -> Result<Arc<Api>, ApiError> {
+    pub(crate) fn api(&self) -> Result<Arc<Api>, ApiError> {
         self.api.clone()
     }
 

@@ -47,7 +47,7 @@ pub async fn sign_out(state: State<'_, AppState>) -> Result<(), ApiError> {
 
 /// Holds the new session; a session it replaces (signing in again without
 /// signing out) is ended, not left open until it expires.
-async fn end_replaced(state: &AppState, token: mastery_api::SessionToken) {
+pub(super) async fn end_replaced(state: &AppState, token: mastery_api::SessionToken) {
     if let (Some(old), Ok(api)) = (state.replace_token(Some(token)), state.api()) {
         let _ = blocking(move || api.sign_out(&old, Utc::now())).await;
     }

@@ -12,6 +12,7 @@ welcome-no-page = Your account is ready. The tools for your roles arrive in a co
 nav-label = Main
 nav-catalogue = My program
 nav-accounts = Accounts
+nav-hr = HR connection
 
 sign-in-title = Sign in
 sign-in-intro = Use the username and password your administrator gave you.
@@ -108,6 +109,7 @@ error-not_a_database = The data file is not a Mastery database. It was left unto
 error-schema_too_new = This database was written by a newer Mastery. Install the newer version to open it.
 error-invalid_pack = A course pack could not be read.
 error-storage = Mastery could not save or read its data; nothing was changed.
+error-unavailable = HR did not answer or refused the request. Nothing was changed in Mastery.
 error-unknown = Something went wrong. Nothing was changed.
 
 ## Course designer
@@ -657,3 +659,243 @@ archive-invalid-pack = { $errors ->
     [one] the pack inside has an error.
    *[other] the pack inside has { $errors } errors.
 }
+
+## HR connection
+hr-title = HR connection
+hr-intro = The roster comes from HR and certification status goes back to HR. People who leave are deactivated, never deleted.
+hr-connection-title = Connection
+hr-mode = How Mastery exchanges with HR
+hr-mode-scim = SCIM service: the roster is read and status is sent automatically
+hr-mode-file = Files: the roster is imported as CSV and status is exported as CSV
+hr-base-url = SCIM base address
+hr-base-url-hint = For example https://hr.example.ca/scim/v2. Needed for SCIM only.
+hr-token = Access token
+hr-token-hint = Kept by Mastery and never shown again. Leave this empty to keep the current token.
+hr-token-set = A token is set — type to replace it
+hr-token-not-set = No token yet
+hr-interval = Minutes between automatic exchanges
+hr-interval-hint = 0: only when you use the buttons on this page. At most 1440 (once a day).
+hr-interval-invalid = Enter a whole number of minutes from 0 to 1440.
+hr-save = Save the connection
+hr-connection-saved = The connection is saved.
+hr-test = Test the connection
+hr-testing = Testing…
+hr-test-hint = The test uses the saved connection: save your changes first.
+hr-test-found = HR answered: { $people ->
+    [one] 1 person
+   *[other] { $people } people
+}, { $managed } with a manager.
+hr-test-extension-present = Training-status extension: present.
+hr-test-extension-absent = Training-status extension: absent.
+
+hr-roster-title = Roster import
+hr-roster-intro = Nothing changes until you apply an import you have previewed.
+hr-roster-file = Roster file (CSV, UTF-8)
+hr-preview-file = Preview this file
+hr-preview-scim = Read from HR (SCIM)
+hr-previewing = Preparing the preview…
+hr-preview-title = What this import would do
+hr-preview-rows = { $rows ->
+    [one] 1 row read
+   *[other] { $rows } rows read
+} from { $source }.
+hr-source-csv = the CSV file
+hr-source-scim = HR (SCIM)
+hr-count-added = Added
+hr-count-changed = Changed
+hr-count-deactivated = Deactivated
+hr-count-reactivated = Reactivated
+hr-count-refused = Rows refused
+hr-count-unresolved = Manager not found
+hr-count-unchanged = Unchanged
+hr-count-new-offices = New offices
+hr-list-added = { $count ->
+    [one] 1 person added
+   *[other] { $count } people added
+}
+hr-list-changed = { $count ->
+    [one] 1 person changed
+   *[other] { $count } people changed
+}
+hr-list-deactivated = { $count ->
+    [one] 1 person deactivated
+   *[other] { $count } people deactivated
+}
+hr-list-reactivated = { $count ->
+    [one] 1 person reactivated
+   *[other] { $count } people reactivated
+}
+hr-list-refused = { $count ->
+    [one] 1 row refused
+   *[other] { $count } rows refused
+}
+hr-list-unresolved = { $count ->
+    [one] 1 person whose manager is not found
+   *[other] { $count } people whose manager is not found
+}
+hr-list-new-offices = { $count ->
+    [one] 1 new office
+   *[other] { $count } new offices
+}
+hr-and-more = …and { $count } more.
+hr-person = Person
+hr-change-field = Field
+hr-change-from-to = Before → after
+hr-row = Row
+hr-reason = Reason
+hr-manager-number = Manager's employee number
+hr-unresolved-help = These people are imported without a manager: the employee number given as their manager is neither in Mastery nor in this roster.
+hr-row-line = line { $line }
+hr-row-resource = HR record { $id }
+hr-field-name = Name
+hr-field-office = Office
+hr-field-manager = Manager
+hr-field-language = Language
+hr-field-track = Track
+hr-field-program-manager = Entry-level program manager
+hr-yes = yes
+hr-no = no
+hr-refusal-missing-employee-number = No employee number.
+hr-refusal-missing-name = No name.
+hr-refusal-duplicate-employee-number = This employee number is already used at { $first }.
+hr-refusal-manager-loop = The managers form a loop: { $chain }.
+hr-refusal-unknown-office = The office “{ $office }” is unknown to Mastery, and no time zone is given to create it.
+hr-refusal-unknown-time-zone = “{ $zone }” is not a time zone Mastery knows.
+hr-refusal-bad-language = “{ $value }” is not a language Mastery offers.
+hr-refusal-bad-track = “{ $value }” is not a track of the program.
+hr-refusal-bad-flag = Column { $column }: “{ $value }” is neither yes nor no.
+hr-refusal-field-count = This line has { $found } fields where the header has { $expected }.
+hr-refusal-unreadable = This line cannot be read ({ $detail }).
+hr-refusal-not-yourself = You cannot deactivate your own account.
+hr-apply = Apply this import
+hr-applying = Applying…
+hr-applied = The import is applied.
+hr-import-when = Imported on { $when } from { $source }.
+
+hr-status-title = Status sent to HR
+hr-last-import = Last roster import
+hr-no-import-yet = No roster has been imported yet.
+hr-deliveries = Status messages
+hr-waiting = Waiting to be sent
+hr-delivered = Delivered
+hr-last-delivered = Last delivery
+hr-never = never
+hr-failing-none = Every message sent so far has reached HR.
+hr-failing-count = { $count ->
+    [one] 1 message has not reached HR
+   *[other] { $count } messages have not reached HR
+}
+hr-attempts = Attempts
+hr-hr-reason = What HR answered
+hr-delivery-state = State
+hr-next-attempt = Next attempt
+hr-parked = Set aside
+hr-conflict = Changed at HR
+hr-retrying = Will retry
+hr-after-retry = when you retry
+hr-failing-help = Set aside: Mastery stopped trying until you press “Send now / retry”. Changed at HR: HR's record was edited at HR since Mastery last wrote it; check it with HR before you retry.
+hr-sync-now = Send now / retry
+hr-sync-done = Sending is done.
+hr-sync-queued = { $count ->
+    [0] No new status change found.
+    [one] 1 new status change queued.
+   *[other] { $count } new status changes queued.
+}
+hr-sync-attempted = { $count ->
+    [0] Nothing was waiting to be sent.
+    [one] 1 message sent.
+   *[other] { $count } messages sent.
+}
+hr-sync-delivered = { $count ->
+    [one] 1 delivered.
+   *[other] { $count } delivered.
+}
+hr-sync-already-applied = { $count ->
+    [one] 1 was already recorded at HR.
+   *[other] { $count } were already recorded at HR.
+}
+hr-sync-failed = { $count ->
+    [one] 1 failed.
+   *[other] { $count } failed.
+}
+hr-sync-parked = { $count ->
+    [one] 1 set aside.
+   *[other] { $count } set aside.
+}
+hr-sync-conflicts = { $count ->
+    [one] 1 changed at HR in the meantime.
+   *[other] { $count } changed at HR in the meantime.
+}
+hr-export-status = Export status as CSV
+hr-saved = Saved to { $path }
+hr-reconcile = Compare with HR
+hr-reconcile-same = { $count ->
+    [one] 1 person compared: HR agrees with Mastery.
+   *[other] { $count } people compared: HR agrees with Mastery.
+}
+hr-reconcile-differences = { $count ->
+    [one] 1 difference
+   *[other] { $count } differences
+} among { $compared } people compared
+hr-in-mastery = In Mastery
+hr-at-hr = At HR
+hr-no-record = No record at HR
+hr-no-certification = No certification
+hr-certification = { $track } level { $level }: { $status } until { $until }
+hr-track-clients = Clients
+hr-track-colleagues = Colleagues
+hr-track-communities = Communities
+hr-track-staff = Staff
+hr-realign = Bring HR back in line
+hr-realign-hint = Compares with HR, then queues Mastery's status for everyone HR differs on. Nothing is sent until the next delivery.
+hr-realigned = { $count ->
+    [0] HR already agrees: nothing to queue.
+    [one] 1 status message queued for HR.
+   *[other] { $count } status messages queued for HR.
+}
+hr-progress-reading = { $done } of { $total } read from HR
+hr-progress-sending = { $done } of { $total } messages sent
+hr-progress-working = Working…
+
+hr-codes-title = Activation codes
+hr-codes-intro = A new person signs in the first time with their employee number and a single-use code, then chooses a password. Codes expire.
+hr-without-code = { $count ->
+    [0] Every new person has an account or a valid code.
+    [one] 1 new person has no code yet.
+   *[other] { $count } new people have no code yet.
+}
+hr-codes-create = Create codes
+hr-codes-none-needed = No code was needed.
+hr-codes-count = { $count ->
+    [one] 1 new code
+   *[other] { $count } new codes
+}
+hr-codes-once = These codes are shown only once. Save them as CSV or hand them out before you leave this page.
+hr-code = Code
+hr-code-expires = Expires
+hr-codes-save = Save as CSV
+
+## First sign-in with an activation code
+activate-open = First time here? Activate your account
+activate-title = Activate your account
+activate-intro = Use your employee number and the activation code your administrator gave you, then choose your password.
+activate-code = Activation code
+activate-code-hint = Ten letters and digits, as given (for example ABCDE-23456).
+activate-password = Choose a password
+activate-submit = Activate and sign in
+activate-busy = Activating…
+
+## HR refusals
+problem-hr-not-configured = The connection to HR is not set up: choose SCIM, then save its address and token.
+problem-bad-url = “{ $given }” is not a web address starting with https:// or http://.
+problem-hr-unreachable = HR could not be reached. Check the address and the network, then try again. Details: { $detail }
+problem-hr-refused = HR refused the request (code { $status }): { $detail }
+problem-hr-answer-unreadable = HR's answer could not be read as SCIM. Check the address. Details: { $detail }
+problem-not-utf8 = Line { $line } is not UTF-8 text. Save the file as “CSV UTF-8” and try again.
+problem-missing-columns = { $count ->
+    [one] The file lacks the column { $columns }.
+   *[other] The file lacks the columns { $columns }.
+}
+problem-empty-roster = The file is empty: it has no header line.
+problem-roster-changed = The roster or the people changed since the preview. Preview again, then apply.
+problem-activation-refused = This employee number and activation code do not match a valid code. Codes are single-use and expire; ask your administrator for a new one if needed.

@@ -15,6 +15,8 @@ pub struct FieldProps {
     pub autocomplete: Option<AttrValue>,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
     #[prop_or(true)]
     pub required: bool,
     /// The last error was about this field (sets `aria-invalid`).
@@ -41,6 +43,7 @@ pub fn text_field(p: &FieldProps) -> Html {
                 type={p.kind.clone()}
                 value={p.value.clone()}
                 autocomplete={p.autocomplete.clone()}
+                placeholder={p.placeholder.clone()}
                 required={p.required}
                 aria-invalid={p.invalid.then_some("true")}
                 aria-describedby={p.hint.as_ref().map(|_| hint_id.clone())}

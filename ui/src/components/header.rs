@@ -19,6 +19,7 @@ pub fn header() -> Html {
         }
         if s.roles.contains(&Role::Administrator) {
             items.push((Page::Accounts, "nav-accounts"));
+            items.push((Page::Hr, "nav-hr"));
             items.push((Page::CertAdmin, "nav-cert-admin"));
         }
         if s.roles.contains(&Role::Manager) {

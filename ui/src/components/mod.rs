@@ -1,5 +1,7 @@
 //! Reusable pieces of the interface, one per file.
 
+pub mod activate_form;
+pub mod activation_codes;
 pub mod attempt_result;
 pub mod back_to_course;
 pub mod cert_card;
@@ -8,6 +10,10 @@ pub mod coaching_session;
 pub mod course_card;
 pub mod field;
 pub mod header;
+pub mod hr_connection;
+pub mod hr_delivery;
+pub mod hr_progress;
+pub mod import_summary;
 pub mod lang_switch;
 pub mod mandatory_gaps;
 pub mod observation_form;
@@ -16,6 +22,8 @@ pub mod pending_card;
 pub mod prose;
 pub mod quiz_item;
 pub mod review_queue;
+pub mod roster_import;
+pub mod roster_preview;
 pub mod team_form;
 pub mod verify_card;
 

@@ -8,6 +8,7 @@ pub mod coaching;
 pub mod course;
 pub mod designer;
 pub mod editor;
+pub mod hr;
 pub mod lesson;
 pub mod quiz;
 pub mod self_assessment;

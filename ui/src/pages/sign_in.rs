@@ -1,6 +1,8 @@
 //! Sign-in: username and password. A failed sign-in says only that the pair
-//! is wrong (or that the account is locked for a while).
+//! is wrong (or that the account is locked for a while). A new person opens
+//! the activation form from here for their first sign-in.
 
+use crate::components::activate_form::ActivateForm;
 use crate::components::error_text;
 use crate::components::field::TextField;
 use crate::ipc;
@@ -16,6 +18,7 @@ pub fn sign_in_page() -> Html {
     let password = use_state(String::new);
     let error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
+    let activating = use_state(|| false);
 
     let onsubmit = {
         let (state, username, password, error, busy) = (
@@ -55,8 +58,13 @@ pub fn sign_in_page() -> Html {
         })
     };
     let set = |h: UseStateHandle<String>| Callback::from(move |v: String| h.set(v));
+    let toggle_activation = {
+        let activating = activating.clone();
+        Callback::from(move |_: MouseEvent| activating.set(!*activating))
+    };
 
     html! {
+        <>
         <section class="card narrow sign-in" aria-labelledby="sign-in-title">
             <h1 id="sign-in-title">{ t.t("sign-in-title") }</h1>
             <p class="muted">{ t.t("sign-in-intro") }</p>
@@ -72,6 +80,16 @@ pub fn sign_in_page() -> Html {
                     { if *busy { t.t("signing-in") } else { t.t("sign-in") } }
                 </button>
             </form>
+            <p class="first-time">
+                <button type="button" id="activate-open" class="link" onclick={toggle_activation}
+                    aria-expanded={(*activating).to_string()} aria-controls="activate">
+                    { t.t("activate-open") }
+                </button>
+            </p>
         </section>
+        if *activating {
+            <ActivateForm />
+        }
+        </>
     }
 }

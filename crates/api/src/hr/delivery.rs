@@ -27,6 +27,8 @@ pub struct DeliveryOptions {
     pub concurrency: usize,
     /// Messages read from the outbox at a time.
     pub batch: u32,
+    /// How long one answer from HR may take.
+    pub timeout: std::time::Duration,
 }
 
 impl Default for DeliveryOptions {
@@ -34,6 +36,7 @@ impl Default for DeliveryOptions {
         DeliveryOptions {
             concurrency: 4,
             batch: 200,
+            timeout: super::HTTP_TIMEOUT,
         }
     }
 }
@@ -64,15 +67,13 @@ impl Api {
             queued: self.queue_status_changes(caller, clock())?,
             ..SyncReport::default()
         };
-        let scim = self.scim()?;
+        let scim = self.scim_with(options.timeout)?;
         let total = self.store.read(|c| store::counts(c))?.pending;
         let mut handled = 0u64;
         progress(0, total);
         loop {
             let now = clock();
-            let due = self
-                .store
-                .read(|c| store::due(c, now, options.batch))?;
+            let due = self.store.read(|c| store::due(c, now, options.batch))?;
             if due.is_empty() {
                 break;
             }

@@ -229,7 +229,9 @@ impl Api {
         self.store.write(|tx| {
             // Checked again under the write lock: a code works once.
             if store::code_holder(tx, number, &hash, now)? != Some(holder) {
-                return Err(mastery_store::StoreError::Problem(Problem::ActivationRefused));
+                return Err(mastery_store::StoreError::Problem(
+                    Problem::ActivationRefused,
+                ));
             }
             store::use_code(tx, holder, now)?;
             mastery_store::people::insert_account(tx, holder, &username, &password_hash, now)?;
@@ -268,13 +270,17 @@ impl Api {
     }
 
     fn scim(&self) -> Result<mastery_hr::scim::Scim> {
-        let (s, token) = self.store.read(|c| {
-            Ok((read_settings(c)?, settings::get(c, store::TOKEN)?))
-        })?;
+        self.scim_with(HTTP_TIMEOUT)
+    }
+
+    fn scim_with(&self, timeout: std::time::Duration) -> Result<mastery_hr::scim::Scim> {
+        let (s, token) = self
+            .store
+            .read(|c| Ok((read_settings(c)?, settings::get(c, store::TOKEN)?)))?;
         if s.mode != HrMode::Scim || s.base_url.is_empty() {
             return Err(invalid(Problem::HrNotConfigured));
         }
-        mastery_hr::scim::Scim::new(&s.base_url, token.as_deref(), HTTP_TIMEOUT).map_err(hr_error)
+        mastery_hr::scim::Scim::new(&s.base_url, token.as_deref(), timeout).map_err(hr_error)
     }
 }
 

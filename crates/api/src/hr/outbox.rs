@@ -200,7 +200,11 @@ impl Api {
                 ];
                 lines.push((
                     number.clone(),
-                    fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","),
+                    fields
+                        .iter()
+                        .map(|f| csv_field(f))
+                        .collect::<Vec<_>>()
+                        .join(","),
                 ));
             }
         }

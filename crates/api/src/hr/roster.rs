@@ -14,6 +14,10 @@ use mastery_types::{
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
+/// The largest roster file accepted from the window (11,000 people take
+/// about 1 MB).
+pub const MAX_ROSTER_MB: usize = 50;
+
 /// A roster read and previewed, kept until it is applied or replaced.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct PendingRoster {
@@ -41,6 +45,30 @@ impl Api {
         caller.require(Permission::ManageHr)?;
         let read = mastery_hr::csv_roster::read(bytes).map_err(ApiError::problem)?;
         self.preview(caller, RosterSource::Csv, read.rows, read.refused)
+    }
+
+    /// [`Api::preview_roster_csv`] for a file sent by the window (base64).
+    pub fn preview_roster_upload(
+        &self,
+        caller: &Caller,
+        csv_base64: &str,
+        now: DateTime<Utc>,
+    ) -> Result<RosterPreview> {
+        use base64::Engine;
+        caller.require(Permission::ManageHr)?;
+        if csv_base64.len() / 4 * 3 > MAX_ROSTER_MB * 1024 * 1024 {
+            return Err(ApiError::problem(Problem::UploadTooLarge {
+                max_mb: MAX_ROSTER_MB as u32,
+            }));
+        }
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(csv_base64.trim().as_bytes())
+            .map_err(|_| {
+                ApiError::problem(Problem::FileUnreadable {
+                    name: "roster".into(),
+                })
+            })?;
+        self.preview_roster_csv(caller, &bytes, now)
     }
 
     /// Reads the roster from the SCIM server and shows what applying it
@@ -91,11 +119,7 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<ImportSummary> {
         let actor = caller.require(Permission::ManageHr)?;
-        let pending = self
-            .roster
-            .lock()
-            .map(|p| p.clone())
-            .unwrap_or_default();
+        let pending = self.roster.lock().map(|p| p.clone()).unwrap_or_default();
         let Some(source) = pending.source.filter(|_| pending.digest == digest) else {
             return Err(ApiError::problem(Problem::RosterChanged));
         };
@@ -219,7 +243,11 @@ fn preview_of(
         .adds
         .iter()
         .map(|a| (a.number.as_str(), a.name.as_str()))
-        .chain(plan.updates.iter().map(|u| (u.row.number.as_str(), u.row.name.as_str())))
+        .chain(
+            plan.updates
+                .iter()
+                .map(|u| (u.row.number.as_str(), u.row.name.as_str())),
+        )
         .collect();
     let mut refused: Vec<RefusedRow> = read_refused.to_vec();
     refused.extend(plan.refused.iter().cloned());
@@ -248,7 +276,11 @@ fn preview_of(
                 changes: u.changes.clone(),
             })
             .collect(),
-        deactivated: plan.deactivate.iter().map(|i| person(&b.people[*i])).collect(),
+        deactivated: plan
+            .deactivate
+            .iter()
+            .map(|i| person(&b.people[*i]))
+            .collect(),
         reactivated: plan
             .updates
             .iter()
@@ -261,7 +293,10 @@ fn preview_of(
             .iter()
             .map(|(n, m)| UnresolvedManager {
                 employee_number: n.clone(),
-                name: names.get(n.as_str()).map(|s| (*s).to_owned()).unwrap_or_default(),
+                name: names
+                    .get(n.as_str())
+                    .map(|s| (*s).to_owned())
+                    .unwrap_or_default(),
                 manager: m.clone(),
             })
             .collect(),
@@ -275,7 +310,12 @@ fn preview_of(
         h.update(b.people[*i].number.as_bytes());
         h.update(id.as_bytes());
     }
-    for a in plan.adds.iter().map(|a| &a.hr_id).chain(plan.updates.iter().map(|u| &u.row.hr_id)) {
+    for a in plan
+        .adds
+        .iter()
+        .map(|a| &a.hr_id)
+        .chain(plan.updates.iter().map(|u| &u.row.hr_id))
+    {
         h.update(a.as_deref().unwrap_or("-").as_bytes());
     }
     preview.digest = hex::encode(h.finalize());
