@@ -65,6 +65,20 @@ const COMMANDS: &[&str] = &[
     "pair_coach",
     "end_pairing",
     "open_link",
+    "hr_status",
+    "set_hr_settings",
+    "test_hr_connection",
+    "preview_roster_upload",
+    "preview_roster_scim",
+    "apply_roster",
+    "sync_hr_now",
+    "hr_progress",
+    "reconcile_hr",
+    "realign_hr",
+    "new_activation_codes",
+    "export_hr_status",
+    "export_activation_codes",
+    "activate_account",
 ];
 
 fn main() {

@@ -6,8 +6,11 @@ mod assignment_review;
 mod certification;
 mod designer;
 mod harness;
+mod hr;
 mod learning;
 mod navigation;
+#[path = "../hr/peer.rs"]
+mod peer;
 mod setup_and_accounts;
 mod sign_in_and_catalogue;
 mod team_pairing;

@@ -247,14 +247,16 @@ pub fn problem_text(t: &I18n, p: &Problem) -> String {
         ),
         HrNotConfigured => t.t("problem-hr-not-configured"),
         BadUrl { given } => t.t_args("problem-bad-url", &[("given", s(given))]),
-        HrUnreachable { detail } => t.t_args("problem-hr-unreachable", &[("detail", s(detail))]),
+        // The network's own detail is English and technical: not shown.
+        HrUnreachable { .. } => t.t("problem-hr-unreachable"),
         HrRefused { status, detail } => t.t_args(
             "problem-hr-refused",
             &[("status", (*status).into()), ("detail", s(detail))],
         ),
-        HrAnswerUnreadable { detail } => {
-            t.t_args("problem-hr-answer-unreadable", &[("detail", s(detail))])
-        }
+        HrAnswerUnreadable { .. } => t.t("problem-hr-answer-unreadable"),
+        HrNoRecord { number } => t.t_args("problem-hr-no-record", &[("number", s(number))]),
+        HrEditedThere { .. } => t.t("problem-hr-edited-there"),
+        HrDamagedMessage => t.t("problem-hr-damaged-message"),
         NotUtf8 { line } => t.t_args("problem-not-utf8", &[("line", (*line).into())]),
         MissingColumns { columns } => t.t_args(
             "problem-missing-columns",

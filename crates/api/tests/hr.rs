@@ -61,10 +61,7 @@ fn a_roster_is_previewed_then_applied_and_later_rosters_change_deactivate_and_re
     assert_eq!(status.last_import.expect("recorded").added, 3);
     assert_eq!(status.without_code, 3);
     // The org structure arrived: H101 reports to H100.
-    let roster = api
-        .store()
-        .read(|c| mastery_store::hr::roster(c))
-        .expect("roster");
+    let roster = api.store().read(mastery_store::hr::roster).expect("roster");
     let omar = roster.iter().find(|p| p.number == "H101").expect("H101");
     assert_eq!(omar.manager.as_deref(), Some("H100"));
     let nadia = roster.iter().find(|p| p.number == "H100").expect("H100");
@@ -168,10 +165,7 @@ fn loops_unknown_managers_duplicates_and_missing_names_are_each_reported() {
         &admin,
         &format!("{csv}NOBODY,Nob Ody,Test Service Centre,\n"),
     );
-    let roster = api
-        .store()
-        .read(|c| mastery_store::hr::roster(c))
-        .expect("roster");
+    let roster = api.store().read(mastery_store::hr::roster).expect("roster");
     let l3 = roster.iter().find(|p| p.number == "L3").expect("L3");
     assert_eq!(l3.manager.as_deref(), Some("NOBODY"));
     let unresolved: i64 = api

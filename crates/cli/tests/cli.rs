@@ -313,3 +313,75 @@ fn audit_verify_reports_an_intact_chain_and_names_a_tampered_row() {
     assert!(text(&o).contains("broken at row 2"), "{}", text(&o));
     assert!(text(&o).contains("altered"), "{}", text(&o));
 }
+
+#[test]
+fn hr_import_previews_applies_and_codes_come_out_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("m.sqlite3");
+    let roster = dir.path().join("roster.csv");
+    std::fs::write(
+        &roster,
+        "matricule;nom;bureau;fuseau_horaire;gestionnaire\n\
+         R1;Rosalie Côté;Harbourfront;America/Halifax;\n\
+         R2;Sam Okoye;Harbourfront;;R1\n\
+         R2;Sam Again;Harbourfront;;R1\n",
+    )
+    .expect("roster");
+    let path = roster.to_str().expect("utf-8 path");
+    let o = mastery(&db, &["hr", "import-csv", path], None);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("2 to add"), "{}", text(&o));
+    assert!(
+        text(&o).contains("refused line 4 (R2): employee number already used at line 3"),
+        "{}",
+        text(&o)
+    );
+    assert!(text(&o).contains("preview only"), "{}", text(&o));
+    let o = mastery(&db, &["hr", "status"], None);
+    assert!(
+        text(&o).contains("last roster import: none"),
+        "{}",
+        text(&o)
+    );
+
+    let o = mastery(&db, &["hr", "import-csv", path, "--apply"], None);
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(text(&o).contains("applied: 2 added"), "{}", text(&o));
+    let o = mastery(&db, &["hr", "status"], None);
+    assert!(
+        text(&o).contains("2 added") && text(&o).contains("without an activation code: 2"),
+        "{}",
+        text(&o)
+    );
+    let o = mastery(&db, &["hr", "codes", "--new"], None);
+    assert!(o.status.success(), "{}", text(&o));
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(
+        out.contains("R1,\"Rosalie Côté\",\"Harbourfront\","),
+        "{out}"
+    );
+    let o = mastery(&db, &["hr", "codes", "--new"], None);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).lines().count(),
+        1,
+        "header only: codes are made once"
+    );
+
+    // A Latin-1 file is refused whole: exit 1 with the line.
+    let latin1 = dir.path().join("latin1.csv");
+    std::fs::write(&latin1, b"employee_number,name\nR3,Ren\xe9e\n").expect("file");
+    let o = mastery(
+        &db,
+        &["hr", "import-csv", latin1.to_str().expect("path")],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("line 2 is not UTF-8"), "{}", text(&o));
+    // No SCIM connection yet: sync says so (exit 1); bad usage is exit 2.
+    let o = mastery(&db, &["hr", "sync"], None);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("not set up"), "{}", text(&o));
+    let o = mastery(&db, &["hr", "codes"], None);
+    assert_eq!(o.status.code(), Some(2));
+}

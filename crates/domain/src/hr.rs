@@ -159,7 +159,7 @@ mod tests {
             decision: Some(Decision::Returned { at: t(2) }),
             revoked_at: None,
         };
-        assert_eq!(hr_standing(&[returned.clone()], t(3)), None);
+        assert_eq!(hr_standing(std::slice::from_ref(&returned), t(3)), None);
         assert_eq!(
             hr_standing(&[returned, approved(3, 20)], t(4)),
             Some((1, HrCertStatus::Certified))

@@ -134,9 +134,27 @@ pub fn plan(
             .unwrap_or_default()
     };
 
+    // Offices the roster creates: unknown here, named with a valid time
+    // zone on some row (the other rows of that office may omit it).
+    let mut new_offices: HashMap<String, (String, String)> = HashMap::new();
+    for row in rows {
+        if let (Some(o), Some(tz)) = (
+            row.office
+                .as_deref()
+                .map(str::trim)
+                .filter(|o| !o.is_empty()),
+            row.time_zone.as_deref().map(str::trim),
+        ) {
+            if !office_by_key.contains_key(&o.to_lowercase()) && valid_zone(tz) {
+                new_offices
+                    .entry(o.to_lowercase())
+                    .or_insert_with(|| (o.to_owned(), tz.to_owned()));
+            }
+        }
+    }
+
     // 1. Each row on its own: required fields, duplicates, offices.
     let mut first_at: HashMap<String, RowRef> = HashMap::new();
-    let mut new_offices: HashMap<String, (String, String)> = HashMap::new();
     let mut candidates: Vec<(&Row, OfficeChoice)> = Vec::new();
     let mut seen: HashSet<String> = HashSet::new();
     for row in rows {
@@ -176,24 +194,21 @@ pub fn plan(
             Some(o) => match office_by_key.get(&o.to_lowercase()) {
                 Some(known) => OfficeChoice::Known(known.id.clone()),
                 None => match row.time_zone.as_deref().map(str::trim) {
-                    Some(tz) if valid_zone(tz) => {
-                        new_offices
-                            .entry(o.to_lowercase())
-                            .or_insert_with(|| (o.to_owned(), tz.to_owned()));
-                        OfficeChoice::New(new_offices[&o.to_lowercase()].0.clone())
-                    }
-                    Some(tz) if !tz.is_empty() => {
+                    Some(tz) if !tz.is_empty() && !valid_zone(tz) => {
                         out.refused.push(refuse(RowRefusal::UnknownTimeZone {
                             time_zone: tz.to_owned(),
                         }));
                         continue;
                     }
-                    _ => {
-                        out.refused.push(refuse(RowRefusal::UnknownOffice {
-                            office: o.to_owned(),
-                        }));
-                        continue;
-                    }
+                    _ => match new_offices.get(&o.to_lowercase()) {
+                        Some((name, _)) => OfficeChoice::New(name.clone()),
+                        None => {
+                            out.refused.push(refuse(RowRefusal::UnknownOffice {
+                                office: o.to_owned(),
+                            }));
+                            continue;
+                        }
+                    },
                 },
             },
         };
@@ -652,6 +667,25 @@ mod tests {
             p.deactivate.is_empty(),
             "a refused row does not make its person leave"
         );
+    }
+
+    #[test]
+    fn an_office_one_row_creates_takes_the_rows_that_name_it_without_a_zone() {
+        let mut second = row(2, "E1", None);
+        second.office = Some("harbourfront".into());
+        let mut first = row(3, "E2", None);
+        first.office = Some("Harbourfront".into());
+        first.time_zone = Some("America/Toronto".into());
+        let p = run(&[], &[second, first]);
+        assert!(p.refused.is_empty(), "{:?}", p.refused);
+        assert_eq!(
+            p.new_offices,
+            vec![("Harbourfront".to_owned(), "America/Toronto".to_owned())]
+        );
+        assert!(p
+            .adds
+            .iter()
+            .all(|a| a.office == OfficeChoice::New("Harbourfront".into())));
     }
 
     #[test]

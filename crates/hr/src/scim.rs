@@ -479,7 +479,7 @@ pub fn normalize(c: &mut [HrCertification]) {
         x.valid_from = x.valid_from.trunc_subsecs(0);
         x.valid_until = x.valid_until.trunc_subsecs(0);
     }
-    c.sort_by(|a, b| (a.track, a.level).cmp(&(b.track, b.level)));
+    c.sort_by_key(|a| (a.track, a.level));
 }
 
 #[cfg(test)]

@@ -554,16 +554,30 @@ pub fn failing(conn: &Connection, limit: u32) -> Result<Vec<Failing>> {
     Ok(rows)
 }
 
-/// Active people with their HR id (for reconciliation).
-pub fn people_with_hr_ids(
-    conn: &Connection,
-) -> Result<Vec<(PersonId, String, String, Option<String>)>> {
+/// An active person with their HR id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Listed {
+    pub id: PersonId,
+    pub number: String,
+    pub name: String,
+    pub hr_id: Option<String>,
+}
+
+/// Active people with their HR id (for reconciliation and exports).
+pub fn people_with_hr_ids(conn: &Connection) -> Result<Vec<Listed>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, employee_number, display_name, hr_id FROM persons WHERE active = 1
          ORDER BY employee_number",
     )?;
     let rows = stmt
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .query_map([], |r| {
+            Ok(Listed {
+                id: r.get(0)?,
+                number: r.get(1)?,
+                name: r.get(2)?,
+                hr_id: r.get(3)?,
+            })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

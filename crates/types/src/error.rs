@@ -580,6 +580,17 @@ pub enum Problem {
     RosterChanged,
     /// An activation code that is wrong, used or expired (not said which).
     ActivationRefused,
+    /// HR has no record of this person (employee number, or HR id).
+    HrNoRecord {
+        number: String,
+    },
+    /// HR's record was changed on the HR side since Mastery last wrote
+    /// it (HR shows this sequence number): reported, not overwritten.
+    HrEditedThere {
+        sequence: Option<u64>,
+    },
+    /// A status message that cannot be read back from the outbox.
+    HrDamagedMessage,
 }
 
 /// Why a pack archive is refused at import.
@@ -907,6 +918,15 @@ impl fmt::Display for Problem {
             Problem::ActivationRefused => f.write_str(
                 "employee number or activation code not valid (codes are single-use and expire)",
             ),
+            Problem::HrNoRecord { number } => {
+                write!(f, "HR has no record of employee number {number}")
+            }
+            Problem::HrEditedThere { sequence } => write!(
+                f,
+                "HR's record was changed in HR since Mastery last wrote it (HR shows sequence {}); retry to overwrite it",
+                sequence.map_or("none".to_owned(), |s| s.to_string())
+            ),
+            Problem::HrDamagedMessage => f.write_str("the status message is damaged"),
         }
     }
 }

@@ -309,7 +309,10 @@ pub struct FailingDelivery {
     pub name: String,
     pub sequence: u64,
     pub attempts: u32,
-    /// The HR server's own reason, or what went wrong on the way.
+    /// What went wrong, typed (the HR server's own reason is the
+    /// `detail` of `HrRefused`); `None` for rows written before.
+    pub problem: Option<crate::Problem>,
+    /// The same in English, for logs and the command line.
     pub error: String,
     /// Given up on until an administrator retries.
     pub parked: bool,

@@ -757,7 +757,7 @@ hr-yes = yes
 hr-no = no
 hr-refusal-missing-employee-number = No employee number.
 hr-refusal-missing-name = No name.
-hr-refusal-duplicate-employee-number = This employee number is already used at { $first }.
+hr-refusal-duplicate-employee-number = This employee number already appears earlier ({ $first }).
 hr-refusal-manager-loop = The managers form a loop: { $chain }.
 hr-refusal-unknown-office = The office “{ $office }” is unknown to Mastery, and no time zone is given to create it.
 hr-refusal-unknown-time-zone = “{ $zone }” is not a time zone Mastery knows.
@@ -888,9 +888,12 @@ activate-busy = Activating…
 ## HR refusals
 problem-hr-not-configured = The connection to HR is not set up: choose SCIM, then save its address and token.
 problem-bad-url = “{ $given }” is not a web address starting with https:// or http://.
-problem-hr-unreachable = HR could not be reached. Check the address and the network, then try again. Details: { $detail }
+problem-hr-unreachable = HR could not be reached (no answer in time, or the connection was refused or cut). Check the address and the network, then try again.
 problem-hr-refused = HR refused the request (code { $status }): { $detail }
-problem-hr-answer-unreadable = HR's answer could not be read as SCIM. Check the address. Details: { $detail }
+problem-hr-answer-unreadable = HR's answer could not be read as SCIM. Check the address.
+problem-hr-no-record = HR has no record of employee number { $number }. Add the person in HR (or correct the number), then retry.
+problem-hr-edited-there = This person's training status was changed in HR since Mastery last sent it. Check it with HR; retrying sends Mastery's status over it.
+problem-hr-damaged-message = This status message is damaged and cannot be sent.
 problem-not-utf8 = Line { $line } is not UTF-8 text. Save the file as “CSV UTF-8” and try again.
 problem-missing-columns = { $count ->
     [one] The file lacks the column { $columns }.

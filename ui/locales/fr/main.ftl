@@ -12,6 +12,7 @@ welcome-no-page = Votre compte est prêt. Les outils propres à vos rôles arriv
 nav-label = Navigation principale
 nav-catalogue = Mon programme
 nav-accounts = Comptes
+nav-hr = Lien avec les RH
 
 sign-in-title = Connexion
 sign-in-intro = Utilisez le nom d'utilisateur et le mot de passe fournis par votre administrateur.
@@ -108,6 +109,7 @@ error-not_a_database = Le fichier de données n'est pas une base de données Mas
 error-schema_too_new = Cette base de données a été créée par une version plus récente de Mastery. Installez cette version pour l'ouvrir.
 error-invalid_pack = Un ensemble de cours n'a pas pu être lu.
 error-storage = Mastery n'a pas pu lire ou enregistrer ses données; rien n'a été modifié.
+error-unavailable = Les RH n'ont pas répondu ou ont refusé la demande. Rien n'a été modifié dans Mastery.
 error-unknown = Une erreur s'est produite. Rien n'a été modifié.
 
 ## Conception de cours
@@ -657,3 +659,246 @@ archive-invalid-pack = { $errors ->
     [one] l'ensemble de cours qu'elle contient comporte une erreur.
    *[other] l'ensemble de cours qu'elle contient comporte { $errors } erreurs.
 }
+
+## Lien avec les RH
+hr-title = Lien avec les RH
+hr-intro = La liste du personnel vient des RH, et le statut des certifications leur est renvoyé. Les personnes qui partent sont désactivées, jamais supprimées.
+hr-connection-title = Connexion
+hr-mode = Mode d'échange avec les RH
+hr-mode-scim = Service SCIM : la liste du personnel est lue et le statut est envoyé automatiquement
+hr-mode-file = Fichiers : la liste du personnel est importée en CSV et le statut est exporté en CSV
+hr-base-url = Adresse de base SCIM
+hr-base-url-hint = Par exemple https://rh.exemple.ca/scim/v2. Nécessaire pour SCIM seulement.
+hr-token = Jeton d'accès
+hr-token-hint = Conservé par Mastery et jamais réaffiché. Laissez ce champ vide pour garder le jeton actuel.
+hr-token-set = Un jeton est enregistré — tapez-en un autre pour le remplacer
+hr-token-not-set = Aucun jeton pour l'instant
+hr-interval = Minutes entre les échanges automatiques
+hr-interval-hint = 0 : seulement quand vous utilisez les boutons de cette page. Au plus 1440 (une fois par jour).
+hr-interval-invalid = Entrez un nombre entier de minutes, de 0 à 1440.
+hr-save = Enregistrer la connexion
+hr-connection-saved = La connexion est enregistrée.
+hr-test = Tester la connexion
+hr-testing = Test en cours…
+hr-test-hint = Le test utilise la connexion enregistrée : enregistrez d'abord vos modifications.
+hr-test-found = Les RH ont répondu : { $people ->
+    [one] { $people } personne
+   *[other] { $people } personnes
+}, dont { $managed } avec un gestionnaire.
+hr-test-extension-present = Extension du statut de formation : présente.
+hr-test-extension-absent = Extension du statut de formation : absente.
+
+hr-roster-title = Importation de la liste du personnel
+hr-roster-intro = Rien ne change tant que vous n'appliquez pas une importation dont vous avez vu l'aperçu.
+hr-roster-file = Fichier de la liste du personnel (CSV, UTF-8)
+hr-preview-file = Voir l'aperçu de ce fichier
+hr-preview-scim = Lire auprès des RH (SCIM)
+hr-previewing = Préparation de l'aperçu…
+hr-preview-title = Ce que ferait cette importation
+hr-preview-rows = { $rows ->
+    [one] { $rows } ligne lue
+   *[other] { $rows } lignes lues
+} depuis { $source }.
+hr-source-csv = le fichier CSV
+hr-source-scim = les RH (SCIM)
+hr-count-added = Ajoutées
+hr-count-changed = Modifiées
+hr-count-deactivated = Désactivées
+hr-count-reactivated = Réactivées
+hr-count-refused = Lignes refusées
+hr-count-unresolved = Gestionnaire introuvable
+hr-count-unchanged = Inchangées
+hr-count-new-offices = Nouveaux bureaux
+hr-list-added = { $count ->
+    [one] { $count } personne ajoutée
+   *[other] { $count } personnes ajoutées
+}
+hr-list-changed = { $count ->
+    [one] { $count } personne modifiée
+   *[other] { $count } personnes modifiées
+}
+hr-list-deactivated = { $count ->
+    [one] { $count } personne désactivée
+   *[other] { $count } personnes désactivées
+}
+hr-list-reactivated = { $count ->
+    [one] { $count } personne réactivée
+   *[other] { $count } personnes réactivées
+}
+hr-list-refused = { $count ->
+    [one] { $count } ligne refusée
+   *[other] { $count } lignes refusées
+}
+hr-list-unresolved = { $count ->
+    [one] { $count } personne dont le gestionnaire est introuvable
+   *[other] { $count } personnes dont le gestionnaire est introuvable
+}
+hr-list-new-offices = { $count ->
+    [one] { $count } nouveau bureau
+   *[other] { $count } nouveaux bureaux
+}
+hr-and-more = … et { $count } de plus.
+hr-person = Personne
+hr-change-field = Champ
+hr-change-from-to = Avant → après
+hr-row = Ligne
+hr-reason = Motif
+hr-manager-number = Numéro d'employé du gestionnaire
+hr-unresolved-help = Ces personnes sont importées sans gestionnaire : le numéro d'employé indiqué pour leur gestionnaire ne figure ni dans Mastery ni dans cette liste.
+hr-row-line = ligne { $line }
+hr-row-resource = dossier RH { $id }
+hr-field-name = Nom
+hr-field-office = Bureau
+hr-field-manager = Gestionnaire
+hr-field-language = Langue
+hr-field-track = Volet
+hr-field-program-manager = Gestionnaire de programme débutant
+hr-yes = oui
+hr-no = non
+hr-refusal-missing-employee-number = Aucun numéro d'employé.
+hr-refusal-missing-name = Aucun nom.
+hr-refusal-duplicate-employee-number = Ce numéro d'employé figure déjà plus haut ({ $first }).
+hr-refusal-manager-loop = Les gestionnaires forment une boucle : { $chain }.
+hr-refusal-unknown-office = Le bureau « { $office } » est inconnu de Mastery, et aucun fuseau horaire n'est fourni pour le créer.
+hr-refusal-unknown-time-zone = « { $zone } » n'est pas un fuseau horaire connu de Mastery.
+hr-refusal-bad-language = « { $value } » n'est pas une langue offerte par Mastery.
+hr-refusal-bad-track = « { $value } » n'est pas un volet du programme.
+hr-refusal-bad-flag = Colonne { $column } : « { $value } » n'est ni oui ni non.
+hr-refusal-field-count = Cette ligne compte { $found } champs alors que l'en-tête en compte { $expected }.
+hr-refusal-unreadable = Cette ligne est illisible ({ $detail }).
+hr-refusal-not-yourself = Vous ne pouvez pas désactiver votre propre compte.
+hr-apply = Appliquer cette importation
+hr-applying = Application en cours…
+hr-applied = L'importation est appliquée.
+hr-import-when = Importation du { $when } depuis { $source }.
+
+hr-status-title = Statut envoyé aux RH
+hr-last-import = Dernière importation de la liste du personnel
+hr-no-import-yet = Aucune liste du personnel n'a encore été importée.
+hr-deliveries = Messages de statut
+hr-waiting = En attente d'envoi
+hr-delivered = Livrés
+hr-last-delivered = Dernière livraison
+hr-never = jamais
+hr-failing-none = Tous les messages envoyés jusqu'ici sont parvenus aux RH.
+hr-failing-count = { $count ->
+    [one] { $count } message n'est pas parvenu aux RH
+   *[other] { $count } messages ne sont pas parvenus aux RH
+}
+hr-attempts = Tentatives
+hr-hr-reason = Réponse des RH
+hr-delivery-state = État
+hr-next-attempt = Prochaine tentative
+hr-parked = Mis de côté
+hr-conflict = Modifié aux RH
+hr-retrying = Nouvel essai prévu
+hr-after-retry = quand vous relancerez l'envoi
+hr-failing-help = Mis de côté : Mastery a cessé d'essayer jusqu'à ce que vous appuyiez sur « Envoyer maintenant / réessayer ». Modifié aux RH : le dossier a été modifié du côté des RH depuis la dernière écriture de Mastery; vérifiez-le avec les RH avant de réessayer.
+hr-sync-now = Envoyer maintenant / réessayer
+hr-sync-done = L'envoi est terminé.
+hr-sync-queued = { $count ->
+    [0] Aucun nouveau changement de statut trouvé.
+    [one] { $count } nouveau changement de statut mis en file d'attente.
+   *[other] { $count } nouveaux changements de statut mis en file d'attente.
+}
+hr-sync-attempted = { $count ->
+    [0] Aucun message n'attendait d'être envoyé.
+    [one] { $count } message envoyé.
+   *[other] { $count } messages envoyés.
+}
+hr-sync-delivered = { $count ->
+    [one] { $count } livré.
+   *[other] { $count } livrés.
+}
+hr-sync-already-applied = { $count ->
+    [one] { $count } était déjà inscrit aux RH.
+   *[other] { $count } étaient déjà inscrits aux RH.
+}
+hr-sync-failed = { $count ->
+    [one] { $count } en échec.
+   *[other] { $count } en échec.
+}
+hr-sync-parked = { $count ->
+    [one] { $count } mis de côté.
+   *[other] { $count } mis de côté.
+}
+hr-sync-conflicts = { $count ->
+    [one] { $count } modifié aux RH entre-temps.
+   *[other] { $count } modifiés aux RH entre-temps.
+}
+hr-export-status = Exporter le statut en CSV
+hr-saved = Enregistré dans { $path }
+hr-reconcile = Comparer avec les RH
+hr-reconcile-same = { $count ->
+    [one] { $count } personne comparée : les RH concordent avec Mastery.
+   *[other] { $count } personnes comparées : les RH concordent avec Mastery.
+}
+hr-reconcile-differences = { $count ->
+    [one] { $count } écart
+   *[other] { $count } écarts
+} parmi { $compared } personnes comparées
+hr-in-mastery = Dans Mastery
+hr-at-hr = Aux RH
+hr-no-record = Aucun dossier aux RH
+hr-no-certification = Aucune certification
+hr-certification = { $track } niveau { $level } : { $status } jusqu'au { $until }
+hr-track-clients = Clients
+hr-track-colleagues = Collègues
+hr-track-communities = Collectivités
+hr-track-staff = Personnel
+hr-realign = Remettre les RH en concordance
+hr-realign-hint = Compare avec les RH, puis met en file d'attente le statut de Mastery pour toutes les personnes dont le dossier RH diffère. Rien n'est envoyé avant la prochaine livraison.
+hr-realigned = { $count ->
+    [0] Les RH concordent déjà : rien à mettre en file d'attente.
+    [one] { $count } message de statut mis en file d'attente pour les RH.
+   *[other] { $count } messages de statut mis en file d'attente pour les RH.
+}
+hr-progress-reading = { $done } sur { $total } lus auprès des RH
+hr-progress-sending = { $done } messages envoyés sur { $total }
+hr-progress-working = Traitement en cours…
+
+hr-codes-title = Codes d'activation
+hr-codes-intro = Une nouvelle personne se connecte la première fois avec son numéro d'employé et un code à usage unique, puis choisit son mot de passe. Les codes expirent.
+hr-without-code = { $count ->
+    [0] Toutes les nouvelles personnes ont un compte ou un code valide.
+    [one] { $count } nouvelle personne n'a pas encore de code.
+   *[other] { $count } nouvelles personnes n'ont pas encore de code.
+}
+hr-codes-create = Créer les codes
+hr-codes-none-needed = Aucun code n'était nécessaire.
+hr-codes-count = { $count ->
+    [one] { $count } nouveau code
+   *[other] { $count } nouveaux codes
+}
+hr-codes-once = Ces codes ne sont affichés qu'une seule fois. Enregistrez-les en CSV ou remettez-les avant de quitter cette page.
+hr-code = Code
+hr-code-expires = Expire le
+hr-codes-save = Enregistrer en CSV
+
+## Première connexion avec un code d'activation
+activate-open = Première visite? Activez votre compte
+activate-title = Activer votre compte
+activate-intro = Entrez votre numéro d'employé et le code d'activation remis par votre administrateur, puis choisissez votre mot de passe.
+activate-code = Code d'activation
+activate-code-hint = Dix lettres et chiffres, tels qu'ils vous ont été remis (par exemple ABCDE-23456).
+activate-password = Choisissez un mot de passe
+activate-submit = Activer et me connecter
+activate-busy = Activation en cours…
+
+## Refus liés aux RH
+problem-hr-not-configured = La connexion aux RH n'est pas configurée : choisissez SCIM, puis enregistrez son adresse et son jeton.
+problem-bad-url = « { $given } » n'est pas une adresse Web commençant par https:// ou http://.
+problem-hr-unreachable = Impossible de joindre les RH (aucune réponse à temps, ou connexion refusée ou interrompue). Vérifiez l'adresse et le réseau, puis réessayez.
+problem-hr-refused = Les RH ont refusé la demande (code { $status }) : { $detail }
+problem-hr-answer-unreadable = La réponse des RH n'a pas pu être lue comme du SCIM. Vérifiez l'adresse.
+problem-hr-no-record = Les RH n'ont aucun dossier pour le numéro d'employé { $number }. Ajoutez la personne dans le système des RH (ou corrigez le numéro), puis réessayez.
+problem-hr-edited-there = Le statut de formation de cette personne a été modifié dans le système des RH depuis le dernier envoi de Mastery. Vérifiez-le avec les RH; réessayer remplace ce statut par celui de Mastery.
+problem-hr-damaged-message = Ce message de statut est endommagé et ne peut pas être envoyé.
+problem-not-utf8 = La ligne { $line } n'est pas du texte UTF-8. Enregistrez le fichier au format « CSV UTF-8 » et réessayez.
+problem-missing-columns = { $count ->
+    [one] Il manque au fichier la colonne { $columns }.
+   *[other] Il manque au fichier les colonnes { $columns }.
+}
+problem-empty-roster = Le fichier est vide : il n'a pas de ligne d'en-tête.
+problem-roster-changed = La liste du personnel ou les personnes ont changé depuis l'aperçu. Refaites l'aperçu, puis appliquez l'importation.
+problem-activation-refused = Ce numéro d'employé et ce code d'activation ne correspondent à aucun code valide. Les codes sont à usage unique et expirent; au besoin, demandez-en un nouveau à votre administrateur.

@@ -108,8 +108,14 @@ pub fn hr_delivery(p: &HrDeliveryProps) -> Html {
                             <td>{ f.name.clone() }</td>
                             <td>{ f.employee_number.clone() }</td>
                             <td>{ f.attempts.to_string() }</td>
-                            // HR's own words, as HR wrote them.
-                            <td><code class="hr-reason">{ f.error.clone() }</code></td>
+                            // In the person's language; HR's own words (the
+                            // reason it gave with an error status) as HR wrote them.
+                            <td>
+                                { f.problem.as_ref().map(|p| crate::refusals::problem_text(t, p)).unwrap_or_default() }
+                                if let Some(mastery_types::Problem::HrRefused { detail, .. }) = &f.problem {
+                                    { " " }<code class="hr-reason">{ detail.clone() }</code>
+                                }
+                            </td>
                             <td>
                                 if f.parked {
                                     <span class="pill parked">{ t.t("hr-parked") }</span>

@@ -17,7 +17,7 @@ use mastery_domain::hr::{parks, retry_delay, verdict, HrRecord, Verdict};
 use mastery_hr::scim::{training_extension, training_record, Scim};
 use mastery_hr::HrError;
 use mastery_store::hr::{self as store, Due, Outcome};
-use mastery_types::{HrCertification, ReconcileReport, StatusDifference, SyncReport};
+use mastery_types::{HrCertification, Problem, ReconcileReport, StatusDifference, SyncReport};
 use std::collections::HashMap;
 
 /// How a round of delivery runs.
@@ -47,8 +47,8 @@ enum Done {
     AlreadyApplied,
     Superseded,
     Failed(HrError),
-    Conflict(String),
-    NoRecord(String),
+    Conflict(Problem),
+    NoRecord(Problem),
 }
 
 impl Api {
@@ -68,7 +68,7 @@ impl Api {
             ..SyncReport::default()
         };
         let scim = self.scim_with(options.timeout)?;
-        let total = self.store.read(|c| store::counts(c))?.pending;
+        let total = self.store.read(store::counts)?.pending;
         let mut handled = 0u64;
         progress(0, total);
         loop {
@@ -95,7 +95,13 @@ impl Api {
                 for (d, done, found) in &results {
                     report.attempted += 1;
                     let failures = d.attempts + 1;
-                    let text;
+                    // What went wrong is kept typed (as JSON), for the
+                    // window to say in the person's language.
+                    let text = match done {
+                        Done::Conflict(p) | Done::NoRecord(p) => problem_json(p),
+                        Done::Failed(e) => problem_json(&e.clone().into_problem()),
+                        _ => String::new(),
+                    };
                     let outcome = match done {
                         Done::Delivered => {
                             report.delivered += 1;
@@ -106,25 +112,24 @@ impl Api {
                             Outcome::Delivered
                         }
                         Done::Superseded => Outcome::Superseded,
-                        Done::Conflict(why) => {
+                        Done::Conflict(_) => {
                             report.conflicts += 1;
                             Outcome::Parked {
                                 attempts: failures,
-                                error: why,
+                                error: &text,
                                 conflict: true,
                             }
                         }
-                        Done::NoRecord(why) => {
+                        Done::NoRecord(_) => {
                             report.parked += 1;
                             Outcome::Parked {
                                 attempts: failures,
-                                error: why,
+                                error: &text,
                                 conflict: false,
                             }
                         }
                         Done::Failed(e) => {
                             report.failed += 1;
-                            text = e.to_string();
                             if e.is_transient() && !parks(failures) {
                                 Outcome::Retry {
                                     attempts: failures,
@@ -165,7 +170,7 @@ impl Api {
     async fn deliver_found(&self, scim: &Scim, d: &Due, found: &mut Option<String>) -> Done {
         let certs: Vec<HrCertification> = match serde_json::from_str(&d.message.payload_json) {
             Ok(c) => c,
-            Err(e) => return Done::NoRecord(format!("damaged message: {e}")),
+            Err(_) => return Done::NoRecord(Problem::HrDamagedMessage),
         };
         let id = match &d.hr_id {
             Some(id) => id.clone(),
@@ -175,10 +180,9 @@ impl Api {
                     id
                 }
                 Ok(None) => {
-                    return Done::NoRecord(format!(
-                        "HR has no record of employee number {}",
-                        d.employee_number
-                    ))
+                    return Done::NoRecord(Problem::HrNoRecord {
+                        number: d.employee_number.clone(),
+                    })
                 }
                 Err(e) => return Done::Failed(e),
             },
@@ -186,10 +190,9 @@ impl Api {
         let (user, etag) = match scim.user(&id).await {
             Ok(Some(u)) => u,
             Ok(None) => {
-                return Done::NoRecord(format!(
-                    "HR has no record {id} (employee number {})",
-                    d.employee_number
-                ))
+                return Done::NoRecord(Problem::HrNoRecord {
+                    number: d.employee_number.clone(),
+                })
             }
             Err(e) => return Done::Failed(e),
         };
@@ -223,11 +226,9 @@ impl Api {
             Verdict::AlreadyApplied => return Done::AlreadyApplied,
             Verdict::Superseded => return Done::Superseded,
             Verdict::EditedInHr if !d.overwrite => {
-                return Done::Conflict(format!(
-                    "HR's record was changed in HR since Mastery last wrote it (HR shows sequence {}, message {}); retry to overwrite it",
-                    hr.sequence.map_or("none".to_owned(), |s| s.to_string()),
-                    hr.message_id.as_deref().unwrap_or("none"),
-                ))
+                return Done::Conflict(Problem::HrEditedThere {
+                    sequence: hr.sequence,
+                })
             }
             Verdict::Send | Verdict::EditedInHr => {}
         }
@@ -242,6 +243,10 @@ impl Api {
             Err(e) => Done::Failed(e),
         }
     }
+}
+
+fn problem_json(p: &Problem) -> String {
+    serde_json::to_string(p).unwrap_or_else(|_| p.to_string())
 }
 
 /// A message's time, from its UUID v7 id (when it was queued).
@@ -279,7 +284,7 @@ impl Api {
         let users = scim.users(progress).await.map_err(super::hr_error)?;
         let intact = self.chain_intact_below()?;
         let ours = self.everyone_status(intact, now)?;
-        let people = self.store.read(|c| store::people_with_hr_ids(c))?;
+        let people = self.store.read(store::people_with_hr_ids)?;
         let by_id: HashMap<&str, &serde_json::Value> = users
             .iter()
             .filter_map(|u| Some((u.get("id")?.as_str()?, u)))
@@ -299,7 +304,13 @@ impl Api {
             compared: 0,
             differences: Vec::new(),
         };
-        for (id, number, name, hr_id) in people {
+        for mastery_store::hr::Listed {
+            id,
+            number,
+            name,
+            hr_id,
+        } in people
+        {
             let mastery = ours.get(&id).cloned().unwrap_or_default();
             let user = hr_id
                 .as_deref()
@@ -345,10 +356,10 @@ impl Api {
                 if !numbers.contains(&d.employee_number.as_str()) {
                     continue;
                 }
-                let Some((id, ..)) = people.iter().find(|p| p.1 == d.employee_number) else {
+                let Some(p) = people.iter().find(|p| p.number == d.employee_number) else {
                     continue;
                 };
-                if super::outbox::enqueue_message(tx, *id, &d.mastery, true, now)? {
+                if super::outbox::enqueue_message(tx, p.id, &d.mastery, true, now)? {
                     queued += 1;
                 }
             }

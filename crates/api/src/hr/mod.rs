@@ -34,7 +34,7 @@ impl Api {
     /// The connection, without its token.
     pub fn hr_settings(&self, caller: &Caller) -> Result<HrSettings> {
         caller.require(Permission::ManageHr)?;
-        Ok(self.store.read(|c| read_settings(c))?)
+        Ok(self.store.read(read_settings)?)
     }
 
     /// Changes the connection (audited; the token never is).
@@ -79,7 +79,7 @@ impl Api {
                 }),
             )
         })?;
-        Ok(self.store.read(|c| read_settings(c))?)
+        Ok(self.store.read(read_settings)?)
     }
 
     /// Asks the SCIM server what it holds.
@@ -116,17 +116,21 @@ impl Api {
                 last_delivered_at: counts.last_delivered_at,
                 failing: store::failing(c, 200)?
                     .into_iter()
-                    .map(|f| FailingDelivery {
-                        message_id: f.id,
-                        person_id: f.person_id,
-                        employee_number: f.employee_number,
-                        name: f.name,
-                        sequence: f.sequence,
-                        attempts: f.attempts,
-                        error: f.error,
-                        parked: f.parked,
-                        conflict: f.conflict,
-                        next_attempt_at: f.next_attempt_at,
+                    .map(|f| {
+                        let problem: Option<Problem> = serde_json::from_str(&f.error).ok();
+                        FailingDelivery {
+                            message_id: f.id,
+                            person_id: f.person_id,
+                            employee_number: f.employee_number,
+                            name: f.name,
+                            sequence: f.sequence,
+                            attempts: f.attempts,
+                            error: problem.as_ref().map_or(f.error, |p| p.to_string()),
+                            problem,
+                            parked: f.parked,
+                            conflict: f.conflict,
+                            next_attempt_at: f.next_attempt_at,
+                        }
                     })
                     .collect(),
                 without_code: store::count_newcomers(c, now)?,

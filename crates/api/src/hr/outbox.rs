@@ -154,9 +154,7 @@ impl Api {
         intact: IntactBelow,
         now: DateTime<Utc>,
     ) -> Result<BTreeMap<PersonId, Vec<HrCertification>>> {
-        let rows = self
-            .store
-            .read(|c| mastery_store::certification::approved(c))?;
+        let rows = self.store.read(mastery_store::certification::approved)?;
         let mut by_person: BTreeMap<PersonId, Vec<RequestRow>> = BTreeMap::new();
         for r in rows {
             by_person.entry(r.person_id).or_default().push(r);
@@ -174,10 +172,10 @@ impl Api {
         caller.require(Permission::ManageHr)?;
         let intact = self.chain_intact_below()?;
         let status = self.everyone_status(intact, now)?;
-        let people = self.store.read(|c| store::people_with_hr_ids(c))?;
+        let people = self.store.read(store::people_with_hr_ids)?;
         let numbers: BTreeMap<PersonId, (String, String)> = people
             .into_iter()
-            .map(|(id, n, name, _)| (id, (n, name)))
+            .map(|p| (p.id, (p.number, p.name)))
             .collect();
         let mut w = csv_writer();
         w.push_str("employee_number,name,track,level,status,valid_from,valid_until,verification_code,credential_id\r\n");

@@ -251,7 +251,7 @@ fn preview_of(
         .collect();
     let mut refused: Vec<RefusedRow> = read_refused.to_vec();
     refused.extend(plan.refused.iter().cloned());
-    refused.sort_by(|a, b| line_of(&a.at).cmp(&line_of(&b.at)));
+    refused.sort_by_key(|a| line_of(&a.at));
     let mut preview = RosterPreview {
         digest: String::new(),
         source,
