@@ -28,39 +28,25 @@ fn client() -> reqwest::Client {
 
 /// HR holds Sophie and Amélie as the demo has them, and two newcomers.
 async fn seed(scim: &peer::Scim) {
-    let c = client();
-    let post = |body: Value| {
-        let c = c.clone();
-        let url = format!("{}/Users", scim.url());
-        async move {
-            let r = c
-                .post(url)
-                .bearer_auth(peer::TOKEN)
-                .header("Content-Type", "application/scim+json")
-                .body(body.to_string())
-                .send()
-                .await
-                .expect("POST /Users");
-            let v: Value = r.json().await.expect("json");
-            v["id"].as_str().expect("created").to_owned()
-        }
-    };
-    let sophie = post(
-        json!({"userName": "100010", "displayName": "Sophie Tremblay",
-        "preferredLanguage": "fr-CA", "userType": "staff",
-        ENTERPRISE: {"employeeNumber": "100010", "department": "riverside"}}),
-    )
-    .await;
+    let sophie = scim
+        .create(
+            "/Users",
+            json!({"userName": "100010", "displayName": "Sophie Tremblay",
+                "preferredLanguage": "fr-CA", "userType": "staff",
+                ENTERPRISE: {"employeeNumber": "100010", "department": "riverside"}}),
+        )
+        .await;
     for (number, name, lang, track) in [
         ("200101", "Amélie Roy", "en-CA", "clients"),
         ("300001", "Nora Haddad", "en-CA", "clients"),
         ("300002", "Tomás Reyes", "fr-CA", "communities"),
     ] {
-        post(
+        scim.create(
+            "/Users",
             json!({"userName": number, "displayName": name, "preferredLanguage": lang,
-            "userType": track,
-            ENTERPRISE: {"employeeNumber": number, "department": "riverside",
-                         "manager": {"value": sophie}}}),
+                "userType": track,
+                ENTERPRISE: {"employeeNumber": number, "department": "riverside",
+                             "manager": {"value": sophie}}}),
         )
         .await;
     }

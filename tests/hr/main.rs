@@ -33,49 +33,34 @@ fn http() -> reqwest::Client {
 /// Seeds HR: a manager and `STAFF` people reporting to them, in one
 /// office, and the Group that marks entry-level program managers.
 async fn seed_hr(scim: &peer::Scim) {
-    let c = http();
-    let post = |body: Value| {
-        let c = c.clone();
-        let url = format!("{}/Users", scim.url());
-        async move {
-            let r = c
-                .post(url)
-                .bearer_auth(peer::TOKEN)
-                .header("Content-Type", "application/scim+json")
-                .body(body.to_string())
-                .send()
-                .await
-                .expect("POST /Users");
-            assert_eq!(r.status().as_u16(), 201);
-            let v: Value = r.json().await.expect("json");
-            v["id"].as_str().expect("id").to_owned()
-        }
-    };
-    let boss = post(json!({
-        "userName": "M0001", "displayName": "Marguerite Bouchard", "active": true,
-        "preferredLanguage": "fr-CA", "timezone": "America/Toronto",
-        ENTERPRISE: {"employeeNumber": "M0001", "department": "Harbourfront"}
-    }))
-    .await;
+    let boss = scim
+        .create(
+            "/Users",
+            json!({
+                "userName": "M0001", "displayName": "Marguerite Bouchard", "active": true,
+                "preferredLanguage": "fr-CA", "timezone": "America/Toronto",
+                ENTERPRISE: {"employeeNumber": "M0001", "department": "Harbourfront"}
+            }),
+        )
+        .await;
     for i in 1..=STAFF {
-        post(json!({
-            "userName": format!("S{i:04}"), "displayName": format!("Staff Member {i}"),
-            "active": true, "preferredLanguage": "en-CA", "timezone": "America/Toronto",
-            "userType": "clients",
-            ENTERPRISE: {"employeeNumber": format!("S{i:04}"), "department": "Harbourfront",
-                         "manager": {"value": boss}}
-        }))
+        scim.create(
+            "/Users",
+            json!({
+                "userName": format!("S{i:04}"), "displayName": format!("Staff Member {i}"),
+                "active": true, "preferredLanguage": "en-CA", "timezone": "America/Toronto",
+                "userType": "clients",
+                ENTERPRISE: {"employeeNumber": format!("S{i:04}"), "department": "Harbourfront",
+                             "manager": {"value": boss}}
+            }),
+        )
         .await;
     }
-    let r = c
-        .post(format!("{}/Groups", scim.url()))
-        .bearer_auth(peer::TOKEN)
-        .header("Content-Type", "application/scim+json")
-        .body(json!({"displayName": mastery_hr_group(), "members": [{"value": boss}]}).to_string())
-        .send()
-        .await
-        .expect("POST /Groups");
-    assert_eq!(r.status().as_u16(), 201, "{:?}", r.text().await);
+    scim.create(
+        "/Groups",
+        json!({"displayName": mastery_hr_group(), "members": [{"value": boss}]}),
+    )
+    .await;
 }
 
 fn mastery_hr_group() -> &'static str {

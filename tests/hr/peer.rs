@@ -98,6 +98,25 @@ impl Scim {
     }
 }
 
+impl Scim {
+    /// Creates a resource (`/Users`, `/Groups`) directly at the server
+    /// and returns its id.
+    pub async fn create(&self, endpoint: &str, body: serde_json::Value) -> String {
+        mastery_hr::install_crypto_provider();
+        let r = reqwest::Client::new()
+            .post(format!("{}{endpoint}", self.url()))
+            .bearer_auth(TOKEN)
+            .header("Content-Type", "application/scim+json")
+            .body(body.to_string())
+            .send()
+            .await
+            .expect("POST to the SCIM peer");
+        assert_eq!(r.status().as_u16(), 201, "POST {endpoint}");
+        let v: serde_json::Value = r.json().await.expect("json");
+        v["id"].as_str().expect("an id").to_owned()
+    }
+}
+
 impl Drop for Scim {
     fn drop(&mut self) {
         let _ = self.child.kill();

@@ -324,7 +324,6 @@ pub fn roster_field_name(t: &I18n, f: RosterField) -> String {
         RosterField::Name => "hr-field-name",
         RosterField::Office => "hr-field-office",
         RosterField::Manager => "hr-field-manager",
-        RosterField::Language => "hr-field-language",
         RosterField::Track => "hr-field-track",
         RosterField::ProgramManager => "hr-field-program-manager",
     })

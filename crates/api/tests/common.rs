@@ -120,3 +120,25 @@ pub fn record_completion(api: &Api, who: mastery_types::PersonId, course: &str) 
         })
         .expect("completion recorded");
 }
+
+/// The demo organization over an in-memory database.
+pub fn demo() -> Api {
+    let api = Api::open_in_memory().expect("api");
+    api.load_shipped_pack(now()).expect("pack");
+    api.seed_demo(&Caller::LocalOperator, now()).expect("demo");
+    api
+}
+
+/// Signs a demo account in (`amelie`, `sophie`, `admin`, …).
+pub fn demo_sign_in(api: &Api, who: &str) -> Caller {
+    let (token, _) = api
+        .sign_in(
+            &mastery_types::SignInRequest {
+                username: who.into(),
+                password: mastery_api::DEMO_PASSWORD.into(),
+            },
+            now(),
+        )
+        .expect("sign in");
+    api.caller(&token, now()).expect("caller")
+}

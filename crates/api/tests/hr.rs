@@ -4,9 +4,9 @@
 //! that fails half-way changing nothing, activation codes, and the outbox
 //! written with the certification acts.
 
-use crate::common::{api, now, person};
+use crate::common::{api, demo, demo_sign_in, now, person};
 use chrono::Duration;
-use mastery_api::{Api, Caller, ErrorCode, CODE_DAYS, DEMO_PASSWORD};
+use mastery_api::{Api, Caller, ErrorCode, CODE_DAYS};
 use mastery_types::{
     ActivateRequest, CertificationKey, DecideRequest, HrCertStatus, HrCertification, MasteryLevel,
     Problem, RevokeRequest, Role, RosterField, RowRef, RowRefusal, SignInRequest, Track,
@@ -391,26 +391,6 @@ fn activation_codes_are_single_use_expire_and_count_as_sign_in_attempts() {
     assert!(locked);
 }
 
-fn demo() -> Api {
-    let api = Api::open_in_memory().expect("api");
-    api.load_shipped_pack(now()).expect("pack");
-    api.seed_demo(&Caller::LocalOperator, now()).expect("demo");
-    api
-}
-
-fn demo_sign_in(api: &Api, who: &str) -> Caller {
-    let (token, _) = api
-        .sign_in(
-            &SignInRequest {
-                username: who.into(),
-                password: DEMO_PASSWORD.into(),
-            },
-            now(),
-        )
-        .expect("sign in");
-    api.caller(&token, now()).expect("caller")
-}
-
 /// Amélie's messages, oldest first.
 fn outbox(api: &Api) -> Vec<(u64, String, Vec<HrCertification>)> {
     api.store()
@@ -431,12 +411,10 @@ fn outbox(api: &Api) -> Vec<(u64, String, Vec<HrCertification>)> {
         .collect()
 }
 
-#[test]
-fn approval_revocation_and_expiry_each_write_one_message_in_their_transaction() {
-    let api = demo();
-    let amelie = demo_sign_in(&api, "amelie");
-    let sophie = demo_sign_in(&api, "sophie");
-    let dana = demo_sign_in(&api, "admin");
+/// Amélie asks for Level 1 and Sophie approves: the request's id.
+fn amelie_certified(api: &Api) -> String {
+    let amelie = demo_sign_in(api, "amelie");
+    let sophie = demo_sign_in(api, "sophie");
     let l1 = CertificationKey {
         track: Track::Clients,
         level: MasteryLevel::new(1).expect("1"),
@@ -445,11 +423,10 @@ fn approval_revocation_and_expiry_each_write_one_message_in_their_transaction() 
         .request_certification(&amelie, &l1, now())
         .expect("requested");
     assert!(
-        outbox(&api).is_empty(),
+        outbox(api).is_empty(),
         "a request is not a change of standing"
     );
     let id = c.pending.expect("pending").0;
-    // A return is not a standing HR hears of either.
     api.decide_certification(
         &sophie,
         &DecideRequest {
@@ -460,6 +437,14 @@ fn approval_revocation_and_expiry_each_write_one_message_in_their_transaction() 
         now(),
     )
     .expect("approved");
+    id
+}
+
+#[test]
+fn approval_revocation_and_expiry_each_write_one_message_in_their_transaction() {
+    let api = demo();
+    let admin = demo_sign_in(&api, "admin");
+    let id = amelie_certified(&api);
     let out = outbox(&api);
     assert_eq!(out.len(), 1);
     let (seq, state, certs) = &out[0];
@@ -474,7 +459,6 @@ fn approval_revocation_and_expiry_each_write_one_message_in_their_transaction() 
 
     // The demo's people certified before: the first sweep queues them,
     // not Amélie again; a second finds nothing new.
-    let admin = dana;
     api.queue_status_changes(&admin, now()).expect("sweep");
     assert_eq!(outbox(&api).len(), 1);
     assert_eq!(api.queue_status_changes(&admin, now()).expect("sweep"), 0);
@@ -492,24 +476,8 @@ fn approval_revocation_and_expiry_each_write_one_message_in_their_transaction() 
 
     // Revoking writes its message with the act.
     let demo2 = demo();
-    let amelie = demo_sign_in(&demo2, "amelie");
-    let sophie = demo_sign_in(&demo2, "sophie");
     let dana = demo_sign_in(&demo2, "admin");
-    let c = demo2
-        .request_certification(&amelie, &l1, now())
-        .expect("requested");
-    let id = c.pending.expect("pending").0;
-    demo2
-        .decide_certification(
-            &sophie,
-            &DecideRequest {
-                request_id: id.clone(),
-                approve: true,
-                reason: String::new(),
-            },
-            now(),
-        )
-        .expect("approved");
+    let id = amelie_certified(&demo2);
     demo2
         .revoke_certification(
             &dana,

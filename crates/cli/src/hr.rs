@@ -61,16 +61,7 @@ pub(crate) fn run(api: &Api, cmd: HrCommand) -> Result<()> {
             let started = std::time::Instant::now();
             let p = api.preview_roster_csv(&op, &bytes, Utc::now())?;
             print_preview(&p);
-            if apply {
-                let s = api.apply_roster(&op, &p.digest, Utc::now())?;
-                println!(
-                    "applied: {} added, {} changed, {} deactivated, {} reactivated, {} refused, {} manager unresolved ({:.2} s)",
-                    s.added, s.changed, s.deactivated, s.reactivated, s.refused, s.unresolved,
-                    started.elapsed().as_secs_f64()
-                );
-            } else {
-                println!("preview only: run again with --apply to import");
-            }
+            apply_previewed(api, &p, apply, started)?;
         }
         HrCommand::Pull { apply } => {
             let started = std::time::Instant::now();
@@ -80,16 +71,7 @@ pub(crate) fn run(api: &Api, cmd: HrCommand) -> Result<()> {
             }))?;
             eprintln!(" ({:.2} s)", started.elapsed().as_secs_f64());
             print_preview(&p);
-            if apply {
-                let s = api.apply_roster(&op, &p.digest, Utc::now())?;
-                println!(
-                    "applied: {} added, {} changed, {} deactivated, {} reactivated, {} refused, {} manager unresolved ({:.2} s in all)",
-                    s.added, s.changed, s.deactivated, s.reactivated, s.refused, s.unresolved,
-                    started.elapsed().as_secs_f64()
-                );
-            } else {
-                println!("preview only: run again with --apply to import");
-            }
+            apply_previewed(api, &p, apply, started)?;
         }
         HrCommand::Sync { concurrency } => {
             let started = std::time::Instant::now();
@@ -238,6 +220,31 @@ pub(crate) fn run(api: &Api, cmd: HrCommand) -> Result<()> {
             write_out(out.as_deref(), &api.hr_status_csv(&op, Utc::now())?)?;
         }
     }
+    Ok(())
+}
+
+/// Applies a previewed roster when asked, and says what happened.
+fn apply_previewed(
+    api: &Api,
+    p: &RosterPreview,
+    apply: bool,
+    started: std::time::Instant,
+) -> Result<()> {
+    if !apply {
+        println!("preview only: run again with --apply to import");
+        return Ok(());
+    }
+    let s = api.apply_roster(&Caller::LocalOperator, &p.digest, Utc::now())?;
+    println!(
+        "applied: {} added, {} changed, {} deactivated, {} reactivated, {} refused, {} manager unresolved ({:.2} s in all)",
+        s.added,
+        s.changed,
+        s.deactivated,
+        s.reactivated,
+        s.refused,
+        s.unresolved,
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 

@@ -323,10 +323,11 @@ pub fn plan(
             office: office.clone(),
             manager,
             manager_resolved,
-            language: row
-                .language
-                .clone()
-                .or_else(|| existing.map(|(_, k)| k.language.clone()))
+            // HR's language is where a new person starts; someone already
+            // here keeps the language they chose in the app.
+            language: existing
+                .map(|(_, k)| k.language.clone())
+                .or_else(|| row.language.clone())
                 .unwrap_or_else(|| default_language.to_owned()),
             track: row.track.or_else(|| existing.and_then(|(_, k)| k.track)),
             program_manager: row
@@ -361,11 +362,6 @@ pub fn plan(
             RosterField::Manager,
             k.manager.clone().unwrap_or_default(),
             accepted.manager.clone().unwrap_or_default(),
-        );
-        change(
-            RosterField::Language,
-            k.language.clone(),
-            accepted.language.clone(),
         );
         change(
             RosterField::Track,
@@ -703,13 +699,17 @@ mod tests {
     }
 
     #[test]
-    fn given_values_win_and_absent_ones_are_kept() {
+    fn given_values_win_absent_ones_are_kept_and_a_chosen_language_stays() {
         let mut k = known("E1", None);
         k.language = "fr".into();
         k.track = Some(Track::Clients);
         let mut r = row(2, "E1", None);
         r.office = None;
-        let p = run(&[k], &[r]);
+        r.language = Some("en".into());
+        let mut new = row(3, "E2", None);
+        new.language = Some("fr".into());
+        let p = run(&[k], &[r, new]);
         assert_eq!(p.unchanged, 1, "{:?}", p.updates);
+        assert_eq!(p.adds[0].language, "fr", "HR's language for a new person");
     }
 }

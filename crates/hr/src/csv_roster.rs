@@ -12,7 +12,7 @@
 //! | `time_zone` / `fuseau_horaire` | no | IANA zone: creates an unknown office |
 //! | `manager` / `gestionnaire` | no | the manager's employee number; empty: none |
 //! | `active` / `actif` | no | yes/no (default yes); no: the person left |
-//! | `language` / `langue` | no | `en` or `fr` (`fr-CA` etc. accepted) |
+//! | `language` / `langue` | no | `en` or `fr` (`fr-CA` etc. accepted), for new people |
 //! | `track` / `volet` | no | `clients`, `colleagues`, `communities` or `staff` |
 //! | `program_manager` / `gestionnaire_programme` | no | yes/no: entry-level program manager |
 //!

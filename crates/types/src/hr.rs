@@ -179,7 +179,6 @@ pub enum RosterField {
     Name,
     Office,
     Manager,
-    Language,
     Track,
     ProgramManager,
 }

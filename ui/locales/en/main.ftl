@@ -750,7 +750,6 @@ hr-row-resource = HR record { $id }
 hr-field-name = Name
 hr-field-office = Office
 hr-field-manager = Manager
-hr-field-language = Language
 hr-field-track = Track
 hr-field-program-manager = Entry-level program manager
 hr-yes = yes

@@ -750,7 +750,6 @@ hr-row-resource = dossier RH { $id }
 hr-field-name = Nom
 hr-field-office = Bureau
 hr-field-manager = Gestionnaire
-hr-field-language = Langue
 hr-field-track = Volet
 hr-field-program-manager = Gestionnaire de programme débutant
 hr-yes = oui
