@@ -103,14 +103,25 @@ pub fn read(bytes: &[u8]) -> Result<Read, Problem> {
     if !missing.is_empty() {
         return Err(Problem::MissingColumns { columns: missing });
     }
+    // Lines are counted from the record's byte offset (past the blank
+    // lines the reader skipped before it): the csv crate's own line count
+    // leaves blank lines out.
+    let line_at = |byte: u64| -> u32 {
+        let bytes = text.as_bytes();
+        let mut end = usize::try_from(byte).unwrap_or(usize::MAX).min(bytes.len());
+        while end < bytes.len() && matches!(bytes[end], b'\n' | b'\r') {
+            end += 1;
+        }
+        let n = bytes[..end].iter().filter(|b| **b == b'\n').count() + 1;
+        u32::try_from(n).unwrap_or(u32::MAX)
+    };
     let mut out = Read::default();
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
                 out.refused.push(RefusedRow {
-                    at: RowRef::Line(u32::try_from(line).unwrap_or(u32::MAX)),
+                    at: RowRef::Line(e.position().map_or(0, |p| line_at(p.byte()))),
                     employee_number: None,
                     reason: RowRefusal::Unreadable {
                         detail: e.to_string(),
@@ -119,10 +130,7 @@ pub fn read(bytes: &[u8]) -> Result<Read, Problem> {
                 continue;
             }
         };
-        let line = record
-            .position()
-            .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
-        let at = RowRef::Line(line);
+        let at = RowRef::Line(record.position().map_or(0, |p| line_at(p.byte())));
         if record.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
