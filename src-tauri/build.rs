@@ -79,6 +79,16 @@ const COMMANDS: &[&str] = &[
     "export_hr_status",
     "export_activation_codes",
     "activate_account",
+    "classes_home",
+    "class_detail",
+    "schedule_class",
+    "enrol_in_class",
+    "withdraw_from_class",
+    "cancel_class",
+    "mark_attendance",
+    "answer_survey",
+    "decline_survey",
+    "survey_results",
 ];
 
 fn main() {

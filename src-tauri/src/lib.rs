@@ -171,6 +171,16 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> tauri::Resul
             commands::hr::export_hr_status,
             commands::hr::export_activation_codes,
             commands::hr::activate_account,
+            commands::classes::classes_home,
+            commands::classes::class_detail,
+            commands::classes::schedule_class,
+            commands::classes::enrol_in_class,
+            commands::classes::withdraw_from_class,
+            commands::classes::cancel_class,
+            commands::classes::mark_attendance,
+            commands::classes::answer_survey,
+            commands::classes::decline_survey,
+            commands::classes::survey_results,
         ])
         .setup(|app| {
             // Status changes go to HR while the app runs (and what a crash

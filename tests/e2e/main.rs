@@ -4,6 +4,7 @@
 
 mod assignment_review;
 mod certification;
+mod classes;
 mod designer;
 mod harness;
 mod hr;

@@ -7,9 +7,10 @@ use crate::ipc;
 use crate::pages::certification::{ApprovalsPage, CertificationAdminPage, MyCertificationPage};
 use crate::pages::{
     accounts::AccountsPage, assignments::AssignmentsPage, catalogue::CataloguePage,
-    coaching::CoachingPage, course::CoursePage, designer::DesignerPage, editor::DraftEditorPage,
-    hr::HrPage, lesson::LessonPage, quiz::QuizPage, self_assessment::StylePage, setup::SetupPage,
-    sign_in::SignInPage, team::TeamPage,
+    classes::ClassesPage, coaching::CoachingPage, course::CoursePage, designer::DesignerPage,
+    editor::DraftEditorPage, hr::HrPage, lesson::LessonPage, quiz::QuizPage,
+    self_assessment::StylePage, setup::SetupPage, sign_in::SignInPage,
+    survey_results::SurveyResultsPage, team::TeamPage,
 };
 use crate::state::{Action, AppState, Page};
 use gloo_storage::{LocalStorage, Storage};
@@ -118,6 +119,8 @@ pub fn app() -> Html {
             Page::Certification => html! { <MyCertificationPage /> },
             Page::Approvals => html! { <ApprovalsPage /> },
             Page::CertAdmin => html! { <CertificationAdminPage /> },
+            Page::Classes => html! { <ClassesPage /> },
+            Page::SurveyResults => html! { <SurveyResultsPage /> },
             Page::Designer => html! { <DesignerPage /> },
             Page::DraftEditor => html! { <DraftEditorPage /> },
             Page::Welcome => html! {

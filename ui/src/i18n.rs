@@ -62,9 +62,10 @@ impl I18n {
         self.time_zone.as_deref()
     }
 
-    /// `Intl.DateTimeFormat` for this language (`lang-CA`: the program's
-    /// home is Canada) with `options`; `None` if the platform refuses them.
-    fn intl(&self, options: &[(&str, &str)]) -> Option<js_sys::Function> {
+    /// `Intl.<kind>` (`DateTimeFormat`, `NumberFormat`) for this language
+    /// (`lang-CA`: the program's home is Canada) with `options`; `None` if
+    /// the platform refuses them.
+    fn intl(&self, kind: &str, options: &[(&str, &str)]) -> Option<js_sys::Function> {
         use wasm_bindgen::JsValue;
         let o = js_sys::Object::new();
         for (k, v) in options {
@@ -73,7 +74,7 @@ impl I18n {
         let locales = js_sys::Array::of1(&JsValue::from_str(&format!("{}-CA", self.lang)));
         let ctor: js_sys::Function =
             js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("Intl"))
-                .and_then(|intl| js_sys::Reflect::get(&intl, &JsValue::from_str("DateTimeFormat")))
+                .and_then(|intl| js_sys::Reflect::get(&intl, &JsValue::from_str(kind)))
                 .ok()?
                 .into();
         let format = js_sys::Reflect::construct(&ctor, &js_sys::Array::of2(&locales, &o)).ok()?;
@@ -85,7 +86,7 @@ impl I18n {
     }
 
     fn format_ms(&self, ms: f64, options: &[(&str, &str)]) -> Option<String> {
-        let f = self.intl(options)?;
+        let f = self.intl("DateTimeFormat", options)?;
         let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
         f.call1(&wasm_bindgen::JsValue::NULL, &date)
             .ok()?
@@ -125,6 +126,71 @@ impl I18n {
             // A zone the platform does not know: the computer's own.
             .or_else(|| self.format_ms(ms, &[("dateStyle", "long"), ("timeStyle", "short")]))
             .unwrap_or_else(|| t.to_rfc3339())
+    }
+
+    /// A moment in a given time zone (an IANA name) rather than the
+    /// person's: a class is held in its office's zone, whoever looks at it.
+    /// A zone the platform does not know: the person's own, then the
+    /// computer's.
+    fn format_in(
+        &self,
+        t: chrono::DateTime<chrono::Utc>,
+        time_zone: &str,
+        style: (&str, &str),
+    ) -> Option<String> {
+        let ms = t.timestamp_millis() as f64;
+        self.format_ms(ms, &[style, ("timeZone", time_zone)])
+            .or_else(|| {
+                let own = self.time_zone.as_deref()?;
+                self.format_ms(ms, &[style, ("timeZone", own)])
+            })
+            .or_else(|| self.format_ms(ms, &[style]))
+    }
+
+    /// The date of a moment in `time_zone`, with its weekday ("Monday,
+    /// December 7, 2026", « lundi 7 décembre 2026 »).
+    pub fn date_in(&self, t: chrono::DateTime<chrono::Utc>, time_zone: &str) -> String {
+        self.format_in(t, time_zone, ("dateStyle", "full"))
+            .unwrap_or_else(|| t.date_naive().to_string())
+    }
+
+    /// The time of day of a moment in `time_zone` ("9:30 a.m.", « 9 h 30 »).
+    pub fn time_in(&self, t: chrono::DateTime<chrono::Utc>, time_zone: &str) -> String {
+        self.format_in(t, time_zone, ("timeStyle", "short"))
+            .unwrap_or_else(|| t.format("%H:%M").to_string())
+    }
+
+    /// A number in this language's way (a decimal comma in French) with
+    /// exactly `digits` decimals; `signed` puts a sign before anything but
+    /// zero (+40, −20), for differences and net scores.
+    pub fn number(&self, v: f64, digits: u8, signed: bool) -> String {
+        let d = digits.to_string();
+        let mut options = vec![
+            ("minimumFractionDigits", d.as_str()),
+            ("maximumFractionDigits", d.as_str()),
+        ];
+        if signed {
+            options.push(("signDisplay", "exceptZero"));
+        }
+        self.intl("NumberFormat", &options)
+            .and_then(|f| {
+                f.call1(
+                    &wasm_bindgen::JsValue::NULL,
+                    &wasm_bindgen::JsValue::from_f64(v),
+                )
+                .ok()?
+                .as_string()
+            })
+            .unwrap_or_else(|| {
+                let digits = usize::from(digits);
+                let shown = format!("{:.digits$}", v.abs());
+                let zero = shown.chars().all(|c| c == '0' || c == '.');
+                match (zero, v < 0.0, signed) {
+                    (true, _, _) | (false, false, false) => shown,
+                    (false, true, _) => format!("-{shown}"),
+                    (false, false, true) => format!("+{shown}"),
+                }
+            })
     }
 
     pub fn t(&self, id: &str) -> String {

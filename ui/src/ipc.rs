@@ -7,6 +7,10 @@ use mastery_types::{
     RosterUploadRequest, SavedFile, SyncReport,
 };
 use mastery_types::{
+    AnswerSurveyRequest, AttendanceRequest, CancelClassRequest, ClassDetail, ClassRequest,
+    ClassView, ClassesHome, ScheduleClassRequest, SurveyResults, SurveyResultsRequest,
+};
+use mastery_types::{
     ApiError, Catalogue, CourseOutline, CourseRequest, DesignerHome, DiffEntry, DiffRequest,
     DraftFile, DraftFileRequest, DraftTree, EditCheck, EditRequest, ErrorCode, ExportDone,
     ExportRequest, FirstAdminRequest, ImportDone, ImportRequest, LessonRequest, LessonView,
@@ -413,4 +417,48 @@ pub async fn export_hr_status() -> Result<SavedFile, ApiError> {
 /// A new person's first sign-in with an activation code (no session needed).
 pub async fn activate_account(request: &ActivateRequest) -> Result<SessionInfo, ApiError> {
     call("activate_account", &WithRequest { request }).await
+}
+
+/// Classes the person may join, is in, or runs, and the surveys they owe.
+pub async fn classes_home() -> Result<ClassesHome, ApiError> {
+    call("classes_home", &NoArgs {}).await
+}
+
+/// A class with its list of people (the list only for who runs it).
+pub async fn class_detail(request: &ClassRequest) -> Result<ClassDetail, ApiError> {
+    call("class_detail", &WithRequest { request }).await
+}
+
+pub async fn schedule_class(request: &ScheduleClassRequest) -> Result<ClassView, ApiError> {
+    call("schedule_class", &WithRequest { request }).await
+}
+
+/// A seat if one is free, else a place on the waiting list.
+pub async fn enrol_in_class(request: &ClassRequest) -> Result<ClassView, ApiError> {
+    call("enrol_in_class", &WithRequest { request }).await
+}
+
+pub async fn withdraw_from_class(request: &ClassRequest) -> Result<ClassView, ApiError> {
+    call("withdraw_from_class", &WithRequest { request }).await
+}
+
+pub async fn cancel_class(request: &CancelClassRequest) -> Result<ClassView, ApiError> {
+    call("cancel_class", &WithRequest { request }).await
+}
+
+pub async fn mark_attendance(request: &AttendanceRequest) -> Result<ClassDetail, ApiError> {
+    call("mark_attendance", &WithRequest { request }).await
+}
+
+pub async fn answer_survey(request: &AnswerSurveyRequest) -> Result<(), ApiError> {
+    call("answer_survey", &WithRequest { request }).await
+}
+
+/// "No thanks": the survey is not asked again.
+pub async fn decline_survey(request: &ClassRequest) -> Result<(), ApiError> {
+    call("decline_survey", &WithRequest { request }).await
+}
+
+pub async fn survey_results(request: &SurveyResultsRequest) -> Result<SurveyResults, ApiError> {
+    call("survey_results", &WithRequest { request }).await
 }

@@ -4,11 +4,13 @@
 //! Message ids built here at run time (`field-…`, `thing-…`,
 //! `requirement-…`, `driver-…`) are checked against every locale by
 //! `tests/repo.rs`. Roster rows refused at an HR import, the fields an
-//! import changes and their values are said here too.
+//! import changes and their values are said here too, and so are the
+//! refusals of survey answers and the points of the survey's scale.
 
 use crate::i18n::I18n;
 use mastery_types::{
-    ApiError, Field, Missing, Problem, RosterField, RowRef, RowRefusal, Thing, Track,
+    ApiError, Field, Missing, Problem, RosterField, RowRef, RowRefusal, SurveyAnswerProblem, Thing,
+    Track,
 };
 
 pub fn field_name(t: &I18n, f: Field) -> String {
@@ -268,7 +270,64 @@ pub fn problem_text(t: &I18n, p: &Problem) -> String {
         EmptyRoster => t.t("problem-empty-roster"),
         RosterChanged => t.t("problem-roster-changed"),
         ActivationRefused => t.t("problem-activation-refused"),
+        ClassNoCapacity => t.t("problem-class-no-capacity"),
+        ClassInThePast => t.t("problem-class-in-the-past"),
+        ClassEndsBeforeStart => t.t("problem-class-ends-before-start"),
+        ClassTooLong { hours } => t.t_args("problem-class-too-long", &[("hours", (*hours).into())]),
+        ClassCancelled => t.t("problem-class-cancelled"),
+        ClassStarted => t.t("problem-class-started"),
+        ClassNotStarted => t.t("problem-class-not-started"),
+        AlreadyEnrolled => t.t("problem-already-enrolled"),
+        NotEnrolled => t.t("problem-not-enrolled"),
+        NotRunningClass => t.t("problem-not-running-class"),
+        SurveyNotDue => t.t("problem-survey-not-due"),
+        SurveyAnswer { problem } => survey_answer_text(t, problem),
+        NotATime { given } => t.t_args("problem-not-a-time", &[("given", s(given))]),
     }
+}
+
+/// Why a survey's answers are refused, in a phrase. The question is named
+/// by its id only, which means nothing to a person: the form marks it.
+pub fn survey_answer_text(t: &I18n, p: &SurveyAnswerProblem) -> String {
+    match p {
+        SurveyAnswerProblem::UnknownQuestion { .. } => t.t("survey-problem-unknown-question"),
+        SurveyAnswerProblem::AnsweredTwice { .. } => t.t("survey-problem-answered-twice"),
+        SurveyAnswerProblem::WrongKind { .. } => t.t("survey-problem-wrong-kind"),
+        SurveyAnswerProblem::OutOfScale { min, max, .. } => t.t_args(
+            "survey-problem-out-of-scale",
+            &[("min", (*min).into()), ("max", (*max).into())],
+        ),
+        SurveyAnswerProblem::UnknownOption { .. } => t.t("survey-problem-unknown-option"),
+        SurveyAnswerProblem::Required { .. } => t.t("survey-problem-required"),
+        SurveyAnswerProblem::TooLong { max, .. } => {
+            t.t_args("survey-problem-too-long", &[("max", (*max).into())])
+        }
+    }
+}
+
+/// The question a refused survey answer is about, to mark it in the form.
+pub fn survey_problem_question(p: &SurveyAnswerProblem) -> &str {
+    match p {
+        SurveyAnswerProblem::UnknownQuestion { question }
+        | SurveyAnswerProblem::AnsweredTwice { question }
+        | SurveyAnswerProblem::WrongKind { question }
+        | SurveyAnswerProblem::OutOfScale { question, .. }
+        | SurveyAnswerProblem::UnknownOption { question, .. }
+        | SurveyAnswerProblem::Required { question }
+        | SurveyAnswerProblem::TooLong { question, .. } => question.as_str(),
+    }
+}
+
+/// A point of the five-point agreement scale (1 = strongly disagree), as
+/// the survey asks it and its results show it.
+pub fn likert_label(t: &I18n, point: u8) -> String {
+    t.t(match point {
+        1 => "survey-likert-1",
+        2 => "survey-likert-2",
+        3 => "survey-likert-3",
+        4 => "survey-likert-4",
+        _ => "survey-likert-5",
+    })
 }
 
 /// Where a roster row came from: its CSV line, or HR's resource id.

@@ -43,6 +43,12 @@ pub enum Page {
     Approvals,
     /// Administrator: certifications, revocation, the audit chain.
     CertAdmin,
+    /// Learner, coach or manager: classes to join, classes run, surveys
+    /// to answer after a class.
+    Classes,
+    /// Course designer, manager or administrator: a course's post-class
+    /// survey results, by pack version.
+    SurveyResults,
     /// Signed in, but no page for any of the person's roles yet.
     Welcome,
 }

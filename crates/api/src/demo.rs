@@ -414,6 +414,7 @@ impl Api {
                     )?;
                 }
             }
+            seed_classes(tx, &pack, &id_of, now)?;
             Ok(())
         })?;
         Ok(DemoSummary {
@@ -422,4 +423,142 @@ impl Api {
             accounts: PEOPLE.len(),
         })
     }
+}
+
+/// A class of Putting Clients First, Level 1, at Riverside three weeks ago,
+/// taught by Marc-André: five of its six attendees answered the survey (just
+/// enough for results to show) and Li has yet to; and one next week with
+/// seats left.
+fn seed_classes(
+    tx: &mastery_store::Connection,
+    pack: &mastery_packs::Pack,
+    id_of: &dyn Fn(&str) -> Option<PersonId>,
+    now: DateTime<Utc>,
+) -> mastery_store::Result<()> {
+    use mastery_store::classes as store;
+    use mastery_types::SurveyAnswer as A;
+    let (Some(marc), Some(sophie)) = (id_of("marc"), id_of("sophie")) else {
+        return Ok(());
+    };
+    let course = CourseId("clients-l1".into());
+    let day = |days: i64, hour: u32| -> DateTime<Utc> {
+        let d = (now + chrono::Duration::days(days)).date_naive();
+        // 09:00 in Toronto is 14:00 UTC for most of the year: close enough
+        // for seeded history.
+        d.and_hms_opt(hour, 0, 0)
+            .map(|t| t.and_utc())
+            .unwrap_or(now)
+    };
+    let past = new_id(day(-28, 12)).to_string();
+    store::insert_class(
+        tx,
+        &store::NewClass {
+            id: &past,
+            course: &course,
+            pack_id: &pack.id,
+            pack_version: &pack.version,
+            office: Some("riverside"),
+            starts_at: day(-21, 14),
+            ends_at: day(-21, 17),
+            place: "Room 204 / Salle 204",
+            facilitator: marc,
+            capacity: 12,
+            by: sophie,
+            at: day(-28, 12),
+        },
+    )?;
+    // Who; Likert for q01–q05; recommendation; pace; what helped; comment.
+    type Seeded<'a> = (&'a str, [u8; 5], u8, &'a str, &'a [&'a str], &'a str);
+    let answers: [Seeded<'_>; 5] = [
+        ("amelie", [5, 4, 5, 5, 4], 9, "about-right", &["scenarios", "discussions"],
+            "More practice with callers who are angry about a decision they cannot appeal."),
+        ("jordan", [4, 4, 5, 4, 3], 8, "about-right", &["scenarios"],
+            "The afternoon role plays could use real letters from our program, with the names removed."),
+        ("kwame", [4, 3, 4, 4, 4], 7, "too-fast", &["lessons", "coaching"],
+            "Plus de temps pour expliquer un trop-payé en langage clair, et des exemples en français."),
+        ("fatima", [5, 5, 5, 5, 5], 10, "about-right", &["discussions", "coaching"],
+            "Keep the discussion about first contact; it changed how I greet people at the counter."),
+        ("noah", [3, 4, 4, 3, 3], 6, "too-slow", &["knowledge-checks"],
+            "The first hour repeated the online lessons; start with the scenarios instead."),
+    ];
+    for (i, (key, likert, recommend, pace, helped, comment)) in answers.iter().enumerate() {
+        let Some(person) = id_of(key) else {
+            continue;
+        };
+        let at = day(-27, 12) + chrono::Duration::minutes(i as i64 * 17);
+        store::insert_enrolment(tx, &new_id(at).to_string(), &past, person, true, person, at)?;
+        let marked = day(-21, 14) + chrono::Duration::minutes(5);
+        store::insert_attendance(
+            tx,
+            &new_id(marked).to_string(),
+            &past,
+            person,
+            true,
+            marc,
+            marked,
+        )?;
+        store::insert_answered(tx, person, &past, false)?;
+        let mut a: Vec<(String, A)> = likert
+            .iter()
+            .enumerate()
+            .map(|(q, v)| (format!("q0{}", q + 1), A::Likert(*v)))
+            .collect();
+        a.push(("q06".into(), A::Recommend(*recommend)));
+        a.push(("q07".into(), A::Single((*pace).into())));
+        a.push((
+            "q08".into(),
+            A::Multiple(helped.iter().map(|h| (*h).to_owned()).collect()),
+        ));
+        a.push(("q09".into(), A::Text((*comment).into())));
+        let json = serde_json::to_string(&a).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        store::insert_response(
+            tx,
+            &store::NewResponse {
+                id: &uuid::Uuid::new_v4().to_string(),
+                survey: "post-class",
+                course: &course,
+                pack_id: &pack.id,
+                pack_version: &pack.version,
+                class: Some(&past),
+                office: Some("riverside"),
+                facilitator: Some(marc),
+                answers_json: &json,
+            },
+        )?;
+    }
+    // Li attended too, and has not answered yet: she is asked when she
+    // signs in.
+    if let Some(li) = id_of("li") {
+        let at = day(-26, 12);
+        store::insert_enrolment(tx, &new_id(at).to_string(), &past, li, true, li, at)?;
+        let marked = day(-21, 14) + chrono::Duration::minutes(5);
+        store::insert_attendance(
+            tx,
+            &new_id(marked).to_string(),
+            &past,
+            li,
+            true,
+            marc,
+            marked,
+        )?;
+    }
+    let next = new_id(now).to_string();
+    store::insert_class(
+        tx,
+        &store::NewClass {
+            id: &next,
+            course: &course,
+            pack_id: &pack.id,
+            pack_version: &pack.version,
+            office: Some("riverside"),
+            starts_at: day(7, 14),
+            ends_at: day(7, 17),
+            place: "Room 204 / Salle 204",
+            facilitator: marc,
+            capacity: 8,
+            by: sophie,
+            at: now,
+        },
+    )?;
+    Ok(())
 }

@@ -21,6 +21,7 @@ mod caller;
 mod catalogue;
 mod certificates;
 mod certification;
+mod classes;
 mod coaching;
 mod demo;
 mod designer;

@@ -4,6 +4,7 @@ mod assignments;
 mod auth;
 mod bad_input;
 mod certification;
+mod classes;
 mod coaching;
 mod common;
 mod designer;

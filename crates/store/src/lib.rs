@@ -13,6 +13,7 @@ pub mod assigned;
 pub mod assignments;
 pub mod audit;
 pub mod certification;
+pub mod classes;
 pub mod coaching;
 pub mod completions;
 mod db;

@@ -262,6 +262,7 @@ pub enum Thing {
     PackVersion,
     Draft,
     DraftFile,
+    Class,
 }
 
 impl Thing {
@@ -292,10 +293,11 @@ impl Thing {
             Thing::PackVersion => "pack_version",
             Thing::Draft => "draft",
             Thing::DraftFile => "draft_file",
+            Thing::Class => "class",
         }
     }
 
-    pub const ALL: [Thing; 25] = [
+    pub const ALL: [Thing; 26] = [
         Thing::Person,
         Thing::Learner,
         Thing::Coach,
@@ -321,6 +323,7 @@ impl Thing {
         Thing::PackVersion,
         Thing::Draft,
         Thing::DraftFile,
+        Thing::Class,
     ];
 }
 
@@ -591,6 +594,31 @@ pub enum Problem {
     },
     /// A status message that cannot be read back from the outbox.
     HrDamagedMessage,
+    // ── Classes and surveys ──────────────────────────────────────────────
+    ClassNoCapacity,
+    ClassInThePast,
+    ClassEndsBeforeStart,
+    ClassTooLong {
+        hours: u32,
+    },
+    ClassCancelled,
+    ClassStarted,
+    ClassNotStarted,
+    AlreadyEnrolled,
+    NotEnrolled,
+    /// Only the facilitator, whoever scheduled it, or a manager of its
+    /// office may take attendance or cancel.
+    NotRunningClass,
+    /// No survey is waiting for this person for this class (not attended,
+    /// not ended, already answered or declined).
+    SurveyNotDue,
+    SurveyAnswer {
+        problem: crate::SurveyAnswerProblem,
+    },
+    /// Not a time of day like 13:30.
+    NotATime {
+        given: String,
+    },
 }
 
 /// Why a pack archive is refused at import.
@@ -678,7 +706,14 @@ impl Problem {
             | PairingAlreadyExists { .. }
             | PairingAlreadyEnded
             | DraftChanged
-            | RosterChanged => ErrorCode::Conflict,
+            | RosterChanged
+            | ClassCancelled
+            | ClassStarted
+            | ClassNotStarted
+            | AlreadyEnrolled
+            | NotEnrolled
+            | SurveyNotDue => ErrorCode::Conflict,
+            NotRunningClass => ErrorCode::Forbidden,
             HrUnreachable { .. } | HrRefused { .. } | HrAnswerUnreadable { .. } => {
                 ErrorCode::Unavailable
             }
@@ -927,6 +962,21 @@ impl fmt::Display for Problem {
                 sequence.map_or("none".to_owned(), |s| s.to_string())
             ),
             Problem::HrDamagedMessage => f.write_str("the status message is damaged"),
+            Problem::ClassNoCapacity => f.write_str("a class needs at least one seat"),
+            Problem::ClassInThePast => f.write_str("the class would start in the past"),
+            Problem::ClassEndsBeforeStart => f.write_str("the class ends before it starts"),
+            Problem::ClassTooLong { hours } => write!(f, "a class lasts at most {hours} hours"),
+            Problem::ClassCancelled => f.write_str("this class is cancelled"),
+            Problem::ClassStarted => f.write_str("this class has already started"),
+            Problem::ClassNotStarted => f.write_str("this class has not started yet"),
+            Problem::AlreadyEnrolled => f.write_str("already enrolled or waiting for this class"),
+            Problem::NotEnrolled => f.write_str("not enrolled in this class"),
+            Problem::NotRunningClass => f.write_str(
+                "only the facilitator, whoever scheduled the class or a manager of its office may do this",
+            ),
+            Problem::SurveyNotDue => f.write_str("no survey is waiting for you for this class"),
+            Problem::SurveyAnswer { problem } => write!(f, "survey answer refused: {problem:?}"),
+            Problem::NotATime { given } => write!(f, "{given:?} is not a time like 13:30"),
         }
     }
 }

@@ -20,6 +20,7 @@ mod hr;
 mod ids;
 mod learning;
 mod program;
+mod surveys;
 mod text;
 
 pub use certification::*;
@@ -33,4 +34,5 @@ pub use hr::*;
 pub use ids::{CourseId, EmployeeNumber, PersonId, Username};
 pub use learning::*;
 pub use program::{Driver, MasteryLevel, Role, Track};
+pub use surveys::*;
 pub use text::{LangTag, LocalizedText};

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod assignments;
 pub mod certification;
+pub mod classes;
 pub mod coaching;
 pub mod design;
 pub mod hr;

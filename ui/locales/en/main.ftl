@@ -584,6 +584,7 @@ thing-pack = course pack
 thing-pack_version = pack version
 thing-draft = draft
 thing-draft_file = file of the draft
+thing-class = class
 
 ## Refusals
 problem-out-of-range = The { $field } must be between { $min } and { $max }.
@@ -901,3 +902,162 @@ problem-missing-columns = { $count ->
 problem-empty-roster = The file is empty: it has no header line.
 problem-roster-changed = The roster or the people changed since the preview. Preview again, then apply.
 problem-activation-refused = This employee number and activation code do not match a valid code. Codes are single-use and expire; ask your administrator for a new one if needed.
+
+## Classes
+nav-classes = Classes
+classes-title = Classes
+classes-intro = Classes are in-person or virtual sessions of a course. Enrol in one, or join its waiting list when it is full: the first person waiting takes the next seat that frees up.
+classes-surveys-title = Surveys to answer
+classes-cancelled-title = Cancelled classes
+classes-cancelled-notice = “{ $course }” on { $date } was cancelled: { $reason }
+classes-cancelled-notice-no-reason = “{ $course }” on { $date } was cancelled.
+classes-upcoming-title = Upcoming classes
+classes-upcoming-none = No class is scheduled for now.
+classes-running-title = Classes you run
+class-when-label = When
+class-when = { $date }, { $start } – { $end } ({ $zone })
+class-place = Place
+class-facilitator = Facilitator
+class-seats-label = Seats
+class-seats = { $capacity ->
+    [one] { $taken } of 1 seat taken
+   *[other] { $taken } of { $capacity } seats taken
+}
+class-waiting-label = Waiting list
+class-waiting-count = { $count ->
+    [0] Nobody waiting
+    [one] 1 person waiting
+   *[other] { $count } people waiting
+}
+class-seat-enrolled = You have a seat in this class.
+class-seat-waiting = You are number { $position } on the waiting list.
+class-enrol = Enrol
+class-join-waiting-list = Join the waiting list
+class-withdraw = Withdraw
+class-take-attendance = Take attendance
+class-cancelled = This class is cancelled.
+class-cancelled-because = This class is cancelled: { $reason }
+roster-title = Class list
+roster-attendance-hint = Mark each person present or absent once the class has started.
+roster-enrolled = { $count ->
+    [0] Nobody enrolled
+    [one] 1 person enrolled
+   *[other] { $count } people enrolled
+}
+roster-nobody-enrolled = Nobody is enrolled in this class yet.
+roster-attendance = Attendance
+roster-attendance-of = Attendance of { $name }
+roster-present = Present
+roster-absent = Absent
+roster-waiting-title = Waiting list
+roster-nobody-waiting = Nobody is waiting.
+roster-cancel-title = Cancel the class
+roster-cancel-reason = Reason for cancelling
+roster-cancel-hint = Everyone enrolled or waiting sees this reason. A class can be cancelled until it starts.
+roster-cancel = Cancel the class
+schedule-title = Schedule a class
+schedule-course = Course
+schedule-date = Date
+schedule-starts = Starts at
+schedule-ends = Ends at
+schedule-place = Place
+schedule-place-hint = A room, or the name or link of a virtual room.
+schedule-capacity = Seats
+schedule-capacity-invalid = Enter a whole number of seats, 1 or more.
+schedule-zone-hint = The date and times are in your office's time zone ({ $zone }). You facilitate the classes you schedule.
+schedule-submit = Schedule the class
+schedule-done = The class is scheduled.
+
+## Surveys after a class
+survey-card-title = “{ $course }”, class of { $date }
+survey-anonymous = Your answers are anonymous: they are only ever shown combined with those of at least { $min } people.
+survey-required = (required)
+survey-likert-1 = Strongly disagree
+survey-likert-2 = Disagree
+survey-likert-3 = Neither agree nor disagree
+survey-likert-4 = Agree
+survey-likert-5 = Strongly agree
+survey-recommend-low = 0 = Not at all likely
+survey-recommend-high = 10 = Extremely likely
+survey-choose-all = Choose all that apply.
+survey-send = Send my answers
+survey-decline = No thanks
+survey-thanks = Thank you: your answers are saved.
+survey-declined = Understood: this survey will not be asked again.
+survey-problem-unknown-question = The survey has changed since this page opened. Reload the page and answer again.
+survey-problem-answered-twice = A question is answered twice. Reload the page and answer again.
+survey-problem-wrong-kind = An answer does not fit its question. Reload the page and answer again.
+survey-problem-out-of-scale = An answer is off the scale: choose from { $min } to { $max }.
+survey-problem-unknown-option = A choice is no longer offered. Reload the page and answer again.
+survey-problem-required = Answer every question marked required.
+survey-problem-too-long = A comment is too long: { $max } characters at most.
+
+## Survey results
+nav-survey-results = Survey results
+results-title = Survey results
+results-intro = What people said of a course's classes, by version of the course. Results appear only for groups large enough that no answer can be traced to a person.
+results-course = Course
+results-course-option = { $track } — Level { $level }
+results-version-label = Version
+results-version = Version { $version }
+results-version-line = Results for version { $version } of the course.
+results-suppressed = Results appear once at least { $threshold } people have answered the survey for this version.
+results-responses = { $count ->
+    [0] No responses
+    [one] 1 response
+   *[other] { $count } responses
+}
+results-legend = Legend
+results-no-answers = Nobody answered this question.
+results-point = { $label }: { $count } ({ $percent } %)
+results-likert-alt = Answers: { $points }.
+results-mean = Mean: { $mean } out of 5 ({ $count ->
+    [0] no answers
+    [one] 1 answer
+   *[other] { $count } answers
+})
+results-score-count = { $score }: { $count }
+results-recommend-alt = Answers for each score from 0 to 10: { $scores }.
+results-detractors = 0 to 6: detractors
+results-passives = 7 or 8: passives
+results-promoters = 9 or 10: promoters
+results-net = Net score: { $net } ({ $count ->
+    [0] no answers
+    [one] 1 answer
+   *[other] { $count } answers
+})
+results-net-hint = The percentage of promoters minus the percentage of detractors, from −100 to +100.
+results-several-choices = Several choices were allowed, so the shares add up to more than 100 %.
+results-count-percent = { $count } ({ $percent } %)
+results-comments = { $count ->
+    [0] No comments
+    [one] 1 comment
+   *[other] { $count } comments
+}
+results-comments-withheld = Too few comments to show them without risk of revealing who wrote them.
+results-previous-withheld = Version { $version } had too few responses to compare with.
+results-comparison-title = Version { $version } compared with version { $previous }
+results-comparison-none = No question of this version can be compared with the version before.
+results-question = Question
+results-measure = Measure
+results-measure-mean = Mean (1 to 5)
+results-measure-net = Net score
+results-answers-in = Answers, { $version }
+results-change = Change
+results-up = up
+results-down = down
+results-same = no change
+
+## Class and survey refusals
+problem-class-no-capacity = A class needs at least one seat.
+problem-class-in-the-past = This date and time are already past. Choose a time to come.
+problem-class-ends-before-start = The class must end after it starts.
+problem-class-too-long = A class lasts at most { $hours } hours.
+problem-class-cancelled = This class is cancelled.
+problem-class-started = This class has already started: it can no longer be changed.
+problem-class-not-started = This class has not started yet. Attendance is taken once it starts.
+problem-already-enrolled = You already have a seat in this class or a place on its waiting list.
+problem-not-enrolled = Not enrolled in this class (no seat and no place on its waiting list).
+problem-not-running-class = Only the class's facilitator, the person who scheduled it, or a manager of its office can do this.
+problem-survey-not-due = This survey is not waiting for your answer: the class has not ended, or you already answered or declined.
+problem-not-a-time = “{ $given }” is not a time. Enter hours and minutes, for example 09:30.

@@ -584,6 +584,7 @@ thing-pack = ensemble de cours
 thing-pack_version = version de l'ensemble de cours
 thing-draft = ébauche
 thing-draft_file = fichier de l'ébauche
+thing-class = séance en classe
 
 ## Refus
 problem-out-of-range = La valeur « { $field } » doit se situer entre { $min } et { $max }.
@@ -901,3 +902,163 @@ problem-missing-columns = { $count ->
 problem-empty-roster = Le fichier est vide : il n'a pas de ligne d'en-tête.
 problem-roster-changed = La liste du personnel ou les personnes ont changé depuis l'aperçu. Refaites l'aperçu, puis appliquez l'importation.
 problem-activation-refused = Ce numéro d'employé et ce code d'activation ne correspondent à aucun code valide. Les codes sont à usage unique et expirent; au besoin, demandez-en un nouveau à votre administrateur.
+
+## Séances de formation
+nav-classes = Séances de formation
+classes-title = Séances de formation
+classes-intro = Les séances sont des rencontres en personne ou virtuelles d'un cours. Inscrivez-vous à une séance, ou à sa liste d'attente si elle est complète : la première personne en attente obtient la prochaine place qui se libère.
+classes-surveys-title = Sondages à remplir
+classes-cancelled-title = Séances annulées
+classes-cancelled-notice = La séance « { $course } » du { $date } a été annulée : { $reason }
+classes-cancelled-notice-no-reason = La séance « { $course } » du { $date } a été annulée.
+classes-upcoming-title = Séances à venir
+classes-upcoming-none = Aucune séance n'est prévue pour l'instant.
+classes-running-title = Séances que vous animez
+class-when-label = Quand
+class-when = { $date }, de { $start } à { $end } ({ $zone })
+class-place = Lieu
+class-facilitator = Animation
+class-seats-label = Places
+class-seats = { $taken ->
+    [0] Aucune place prise sur { $capacity }
+    [one] { $taken } place prise sur { $capacity }
+   *[other] { $taken } places prises sur { $capacity }
+}
+class-waiting-label = Liste d'attente
+class-waiting-count = { $count ->
+    [0] Personne en attente
+    [one] 1 personne en attente
+   *[other] { $count } personnes en attente
+}
+class-seat-enrolled = Vous avez une place à cette séance.
+class-seat-waiting = Votre rang sur la liste d'attente : { $position }.
+class-enrol = S'inscrire
+class-join-waiting-list = S'inscrire sur la liste d'attente
+class-withdraw = Se désinscrire
+class-take-attendance = Prendre les présences
+class-cancelled = Cette séance est annulée.
+class-cancelled-because = Cette séance est annulée : { $reason }
+roster-title = Liste de la séance
+roster-attendance-hint = Une fois la séance commencée, indiquez la présence ou l'absence de chaque personne.
+roster-enrolled = { $count ->
+    [0] Aucune personne inscrite
+    [one] 1 personne inscrite
+   *[other] { $count } personnes inscrites
+}
+roster-nobody-enrolled = Aucune inscription à cette séance pour l'instant.
+roster-attendance = Présence
+roster-attendance-of = { $name } : présence ou absence
+roster-present = Présence
+roster-absent = Absence
+roster-waiting-title = Liste d'attente
+roster-nobody-waiting = Personne n'est en attente.
+roster-cancel-title = Annuler la séance
+roster-cancel-reason = Motif de l'annulation
+roster-cancel-hint = Les personnes inscrites ou en attente verront ce motif. Une séance peut être annulée jusqu'à son début.
+roster-cancel = Annuler la séance
+schedule-title = Planifier une séance
+schedule-course = Cours
+schedule-date = Date
+schedule-starts = Heure de début
+schedule-ends = Heure de fin
+schedule-place = Lieu
+schedule-place-hint = Une salle, ou le nom ou le lien d'une salle virtuelle.
+schedule-capacity = Nombre de places
+schedule-capacity-invalid = Entrez un nombre entier de places, 1 ou plus.
+schedule-zone-hint = La date et les heures sont celles du fuseau horaire de votre bureau ({ $zone }). Vous animez les séances que vous planifiez.
+schedule-submit = Planifier la séance
+schedule-done = La séance est planifiée.
+
+## Sondages après une séance
+survey-card-title = « { $course } », séance du { $date }
+survey-anonymous = Vos réponses sont anonymes : elles ne sont jamais présentées autrement que regroupées avec celles d'au moins { $min } personnes.
+survey-required = (obligatoire)
+survey-likert-1 = Tout à fait en désaccord
+survey-likert-2 = Plutôt en désaccord
+survey-likert-3 = Ni en accord ni en désaccord
+survey-likert-4 = Plutôt d'accord
+survey-likert-5 = Tout à fait d'accord
+survey-recommend-low = 0 = Pas du tout probable
+survey-recommend-high = 10 = Extrêmement probable
+survey-choose-all = Cochez tout ce qui s'applique.
+survey-send = Envoyer mes réponses
+survey-decline = Non merci
+survey-thanks = Merci : vos réponses sont enregistrées.
+survey-declined = C'est noté : ce sondage ne vous sera plus proposé.
+survey-problem-unknown-question = Le sondage a changé depuis l'ouverture de cette page. Rechargez la page et répondez de nouveau.
+survey-problem-answered-twice = Une question a reçu deux réponses. Rechargez la page et répondez de nouveau.
+survey-problem-wrong-kind = Une réponse ne correspond pas à sa question. Rechargez la page et répondez de nouveau.
+survey-problem-out-of-scale = Une réponse est hors de l'échelle : choisissez une valeur de { $min } à { $max }.
+survey-problem-unknown-option = Un choix n'est plus offert. Rechargez la page et répondez de nouveau.
+survey-problem-required = Répondez à chaque question marquée obligatoire.
+survey-problem-too-long = Un commentaire est trop long : { $max } caractères au plus.
+
+## Résultats des sondages
+nav-survey-results = Résultats des sondages
+results-title = Résultats des sondages
+results-intro = Ce que les gens ont dit des séances d'un cours, par version du cours. Les résultats ne s'affichent que pour des groupes assez grands pour qu'aucune réponse ne puisse être associée à une personne.
+results-course = Cours
+results-course-option = { $track } — niveau { $level }
+results-version-label = Version
+results-version = Version { $version }
+results-version-line = Résultats de la version { $version } du cours.
+results-suppressed = Les résultats s'afficheront quand au moins { $threshold } personnes auront répondu au sondage de cette version.
+results-responses = { $count ->
+    [0] Aucune réponse
+    [one] { $count } réponse
+   *[other] { $count } réponses
+}
+results-legend = Légende
+results-no-answers = Personne n'a répondu à cette question.
+results-point = { $label } : { $count } ({ $percent } %)
+results-likert-alt = Réponses : { $points }.
+results-mean = Moyenne : { $mean } sur 5 ({ $count ->
+    [0] aucune réponse
+    [one] { $count } réponse
+   *[other] { $count } réponses
+})
+results-score-count = { $score } : { $count }
+results-recommend-alt = Réponses pour chaque note de 0 à 10 : { $scores }.
+results-detractors = 0 à 6 : détracteurs
+results-passives = 7 ou 8 : passifs
+results-promoters = 9 ou 10 : promoteurs
+results-net = Score net : { $net } ({ $count ->
+    [0] aucune réponse
+    [one] { $count } réponse
+   *[other] { $count } réponses
+})
+results-net-hint = Le pourcentage de promoteurs moins le pourcentage de détracteurs, de −100 à +100.
+results-several-choices = Plusieurs choix étaient permis : le total des parts dépasse donc 100 %.
+results-count-percent = { $count } ({ $percent } %)
+results-comments = { $count ->
+    [0] Aucun commentaire
+    [one] { $count } commentaire
+   *[other] { $count } commentaires
+}
+results-comments-withheld = Trop peu de commentaires pour les afficher sans risquer de révéler qui les a écrits.
+results-previous-withheld = La version { $version } a reçu trop peu de réponses pour servir de comparaison.
+results-comparison-title = Version { $version } comparée à la version { $previous }
+results-comparison-none = Aucune question de cette version ne peut être comparée à la version précédente.
+results-question = Question
+results-measure = Mesure
+results-measure-mean = Moyenne (de 1 à 5)
+results-measure-net = Score net
+results-answers-in = Réponses, { $version }
+results-change = Variation
+results-up = hausse
+results-down = baisse
+results-same = aucune variation
+
+## Refus : séances et sondages
+problem-class-no-capacity = Une séance doit offrir au moins une place.
+problem-class-in-the-past = Cette date et cette heure sont déjà passées. Choisissez un moment à venir.
+problem-class-ends-before-start = La séance doit se terminer après son début.
+problem-class-too-long = Une séance dure au plus { $hours } heures.
+problem-class-cancelled = Cette séance est annulée.
+problem-class-started = Cette séance est déjà commencée : elle ne peut plus être modifiée.
+problem-class-not-started = Cette séance n'est pas encore commencée. Les présences se prennent une fois qu'elle a commencé.
+problem-already-enrolled = Vous avez déjà une place à cette séance ou un rang sur sa liste d'attente.
+problem-not-enrolled = Aucune inscription à cette séance (ni place ni rang sur la liste d'attente).
+problem-not-running-class = Seuls la personne qui anime la séance, celle qui l'a planifiée ou un gestionnaire de son bureau peuvent faire cela.
+problem-survey-not-due = Ce sondage n'attend pas votre réponse : la séance n'est pas terminée, ou vous avez déjà répondu ou refusé.
+problem-not-a-time = « { $given } » n'est pas une heure. Inscrivez les heures et les minutes, par exemple 09:30.

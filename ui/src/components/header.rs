@@ -31,8 +31,15 @@ pub fn header() -> Html {
         if s.roles.contains(&Role::Coach) || s.roles.contains(&Role::Manager) {
             items.push((Page::Coaching, "nav-coaching"));
         }
+        let has = |roles: &[Role]| roles.iter().any(|r| s.roles.contains(r));
+        if has(&[Role::Learner, Role::Coach, Role::Manager]) {
+            items.push((Page::Classes, "nav-classes"));
+        }
         if s.roles.contains(&Role::CourseDesigner) {
             items.push((Page::Designer, "nav-designer"));
+        }
+        if has(&[Role::CourseDesigner, Role::Manager, Role::Administrator]) {
+            items.push((Page::SurveyResults, "nav-survey-results"));
         }
         let links = items.into_iter().map(|(page, key)| {
             // A course or lesson page sits under "My program".

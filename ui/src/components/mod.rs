@@ -6,6 +6,8 @@ pub mod attempt_result;
 pub mod back_to_course;
 pub mod cert_card;
 pub mod cert_status;
+pub mod class_card;
+pub mod class_roster;
 pub mod coaching_session;
 pub mod course_card;
 pub mod field;
@@ -20,12 +22,17 @@ pub mod observation_form;
 pub mod pairings;
 pub mod pending_card;
 pub mod prose;
+pub mod question_result;
 pub mod quiz_item;
 pub mod review_queue;
 pub mod roster_import;
 pub mod roster_preview;
+pub mod schedule_class_form;
+pub mod survey_charts;
+pub mod survey_form;
 pub mod team_form;
 pub mod verify_card;
+pub mod version_comparison;
 
 use mastery_types::{ApiError, Problem};
 

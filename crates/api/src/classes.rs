@@ -1,0 +1,611 @@
+//! Classes and the post-class survey: scheduling in the office's time zone,
+//! enrolment with a waiting list, withdrawal, cancellation, attendance;
+//! the survey asked of each attendee once the class has ended, stored
+//! apart from identity; results by course version shown only for groups of
+//! at least five (`mastery_domain::surveys`).
+
+use crate::errors::{invalid, new_id, required_at_most};
+use crate::{Api, Caller, Result, PROGRAM_PACK_ID};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use mastery_domain::access::Permission;
+use mastery_domain::classes::{self as rules, ClassFacts, ClassRefusal};
+use mastery_domain::surveys;
+use mastery_packs::{QuestionKind, Survey};
+use mastery_store::classes::{self as store, ClassRow};
+use mastery_types::{
+    AnswerSurveyRequest, ApiError, AttendanceRequest, CancelClassRequest, ClassDetail, ClassMember,
+    ClassRequest, ClassView, ClassesHome, Field, PendingSurvey, PersonId, Problem, Role,
+    ScheduleClassRequest, Seat, SurveyAnswer, SurveyQuestion, SurveyQuestionKind, SurveyResults,
+    SurveyResultsRequest, Thing,
+};
+
+fn refusal(r: ClassRefusal) -> ApiError {
+    ApiError::problem(match r {
+        ClassRefusal::NoCapacity => Problem::ClassNoCapacity,
+        ClassRefusal::InThePast => Problem::ClassInThePast,
+        ClassRefusal::EndsBeforeStart => Problem::ClassEndsBeforeStart,
+        ClassRefusal::TooLong => Problem::ClassTooLong {
+            hours: rules::MAX_HOURS as u32,
+        },
+        ClassRefusal::Cancelled => Problem::ClassCancelled,
+        ClassRefusal::AlreadyStarted => Problem::ClassStarted,
+        ClassRefusal::NotStarted => Problem::ClassNotStarted,
+        ClassRefusal::AlreadyEnrolled => Problem::AlreadyEnrolled,
+        ClassRefusal::NotEnrolled => Problem::NotEnrolled,
+    })
+}
+
+fn facts(c: &ClassRow, enrolments: Vec<mastery_domain::classes::Enrolment>) -> ClassFacts {
+    ClassFacts {
+        capacity: c.capacity,
+        starts_at: c.starts_at,
+        ends_at: c.ends_at,
+        cancelled: c.cancel_reason.is_some(),
+        enrolments,
+    }
+}
+
+/// The survey questions as the window shows them.
+pub(crate) fn questions_of(s: &Survey) -> Vec<SurveyQuestion> {
+    s.questions
+        .iter()
+        .map(|q| SurveyQuestion {
+            id: q.id.clone(),
+            required: q.required,
+            text: q.text.clone(),
+            kind: match &q.kind {
+                QuestionKind::Likert => mastery_types::SurveyQuestionKind::Likert,
+                QuestionKind::Recommend => SurveyQuestionKind::Recommend,
+                QuestionKind::Single { options } => SurveyQuestionKind::Single {
+                    options: options
+                        .iter()
+                        .map(|o| (o.id.clone(), o.text.clone()))
+                        .collect(),
+                },
+                QuestionKind::Multiple { options } => SurveyQuestionKind::Multiple {
+                    options: options
+                        .iter()
+                        .map(|o| (o.id.clone(), o.text.clone()))
+                        .collect(),
+                },
+                QuestionKind::Text => SurveyQuestionKind::Text,
+            },
+        })
+        .collect()
+}
+
+/// A local date and time in `tz`, as an instant.
+fn at_local(date: &str, time: &str, tz: chrono_tz::Tz) -> Result<DateTime<Utc>> {
+    let d = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d")
+        .map_err(|_| invalid(Problem::NotADate { field: Field::Date }))?;
+    let t = NaiveTime::parse_from_str(time.trim(), "%H:%M").map_err(|_| {
+        invalid(Problem::NotATime {
+            given: time.to_owned(),
+        })
+    })?;
+    // A time skipped by a clock change is taken as the later reading.
+    tz.from_local_datetime(&d.and_time(t))
+        .earliest()
+        .or_else(|| {
+            tz.from_local_datetime(&(d.and_time(t) + chrono::Duration::hours(1)))
+                .earliest()
+        })
+        .map(|x| x.with_timezone(&Utc))
+        .ok_or_else(|| {
+            invalid(Problem::NotATime {
+                given: time.to_owned(),
+            })
+        })
+}
+
+impl Api {
+    fn class_row(&self, id: &str) -> Result<ClassRow> {
+        self.store
+            .read(|c| store::class(c, id))?
+            .ok_or_else(|| ApiError::not_found(Thing::Class, id))
+    }
+
+    /// Whether `me` runs a class: its facilitator, whoever scheduled it,
+    /// or a manager of its office.
+    fn runs(&self, c: &ClassRow, me: PersonId, roles: &[Role]) -> Result<bool> {
+        if c.facilitator_id == me || c.scheduled_by == me {
+            return Ok(true);
+        }
+        if !roles.contains(&Role::Manager) {
+            return Ok(false);
+        }
+        let placed = self.placed(me)?;
+        Ok(placed.placement.office.is_some() && placed.placement.office == c.office_id)
+    }
+
+    fn view(&self, c: &ClassRow, me: PersonId, roles: &[Role]) -> Result<ClassView> {
+        let enrolments = self.store.read(|x| store::enrolments(x, &c.id))?;
+        let f = facts(c, enrolments);
+        let roster = rules::roster(&f);
+        let seat = if roster.enrolled.contains(&me) {
+            Seat::Enrolled
+        } else {
+            match roster.waiting.iter().position(|p| *p == me) {
+                Some(i) => Seat::Waiting(i as u32 + 1),
+                None => Seat::None,
+            }
+        };
+        let pack = self.pack_at(&c.pack_id, &c.pack_version)?;
+        let course_title = pack
+            .as_ref()
+            .and_then(|p| p.course(&c.course))
+            .map(|course| course.title.clone())
+            .unwrap_or_default();
+        Ok(ClassView {
+            id: c.id.clone(),
+            course: c.course.clone(),
+            course_title,
+            pack_version: c.pack_version.clone(),
+            office: c.office.clone(),
+            time_zone: c.time_zone.clone().unwrap_or_else(|| "UTC".into()),
+            starts_at: c.starts_at,
+            ends_at: c.ends_at,
+            place: c.place.clone(),
+            facilitator: c.facilitator.clone(),
+            capacity: c.capacity,
+            enrolled: roster.enrolled.len() as u32,
+            waiting: roster.waiting.len() as u32,
+            cancelled: c.cancel_reason.is_some(),
+            cancel_reason: c.cancel_reason.clone(),
+            seat,
+            runs_it: self.runs(c, me, roles)?,
+        })
+    }
+
+    fn roles(caller: &Caller) -> Vec<Role> {
+        match caller {
+            Caller::Person { roles, .. } => roles.clone(),
+            Caller::LocalOperator => vec![],
+        }
+    }
+
+    /// A person's classes: those of their office ahead and theirs, the ones
+    /// cancelled they were in, those they run, and the surveys waiting.
+    pub fn classes_home(&self, caller: &Caller, now: DateTime<Utc>) -> Result<ClassesHome> {
+        let me = caller.person()?;
+        let roles = Self::roles(caller);
+        let placed = self.placed(me)?;
+        let rows = self.store.read(|c| {
+            store::classes_around(
+                c,
+                placed.placement.office.as_deref(),
+                me,
+                now - chrono::Duration::days(30),
+            )
+        })?;
+        let mut home = ClassesHome {
+            upcoming: Vec::new(),
+            cancelled: Vec::new(),
+            running: Vec::new(),
+            surveys: self.pending_surveys(me, now)?,
+            courses: Vec::new(),
+            time_zone: self
+                .store
+                .read(|c| mastery_store::assigned::office_time_zone(c, me))?
+                .unwrap_or_else(|| "UTC".into()),
+        };
+        for r in &rows {
+            let v = self.view(r, me, &roles)?;
+            if v.runs_it {
+                if r.ends_at > now {
+                    home.running.push(v.clone());
+                }
+            } else if v.cancelled {
+                if v.seat != Seat::None {
+                    home.cancelled.push(v);
+                }
+                continue;
+            }
+            if r.starts_at > now && !v.cancelled {
+                home.upcoming.push(v);
+            }
+        }
+        if caller.require(Permission::CoachLearners).is_ok() {
+            if let Some(pack) = self.latest_published(PROGRAM_PACK_ID)? {
+                home.courses = pack
+                    .courses
+                    .iter()
+                    .map(|c| (c.id.clone(), c.title.clone()))
+                    .collect();
+            }
+        }
+        Ok(home)
+    }
+
+    /// A class, with its list for whoever runs it.
+    pub fn class_detail(
+        &self,
+        caller: &Caller,
+        req: &ClassRequest,
+        _now: DateTime<Utc>,
+    ) -> Result<ClassDetail> {
+        let me = caller.person()?;
+        let roles = Self::roles(caller);
+        let c = self.class_row(&req.class_id)?;
+        let class = self.view(&c, me, &roles)?;
+        let members = if class.runs_it {
+            self.members(&c)?
+        } else {
+            Vec::new()
+        };
+        Ok(ClassDetail { class, members })
+    }
+
+    fn members(&self, c: &ClassRow) -> Result<Vec<ClassMember>> {
+        let (enrolments, marks) = self
+            .store
+            .read(|x| Ok((store::enrolments(x, &c.id)?, store::attendance(x, &c.id)?)))?;
+        let roster = rules::roster(&facts(c, enrolments));
+        let ids: Vec<PersonId> = roster
+            .enrolled
+            .iter()
+            .chain(&roster.waiting)
+            .copied()
+            .collect();
+        let names = self.store.read(|x| mastery_store::people::names(x, &ids))?;
+        Ok(ids
+            .iter()
+            .map(|p| ClassMember {
+                person_id: *p,
+                name: names.get(p).cloned().unwrap_or_default(),
+                waiting: roster.waiting.contains(p),
+                present: marks.iter().find(|(q, _)| q == p).map(|(_, b)| *b),
+            })
+            .collect())
+    }
+
+    /// A coach or manager schedules a class of a course in their office,
+    /// taught from the latest published version.
+    pub fn schedule_class(
+        &self,
+        caller: &Caller,
+        req: &ScheduleClassRequest,
+        now: DateTime<Utc>,
+    ) -> Result<ClassView> {
+        let me = caller.require_person(Permission::CoachLearners)?;
+        let place = required_at_most(&req.place, Field::Setting, 300)?;
+        let pack = self
+            .latest_published(PROGRAM_PACK_ID)?
+            .ok_or_else(|| ApiError::not_found(Thing::Pack, PROGRAM_PACK_ID))?;
+        if pack.course(&req.course).is_none() {
+            return Err(ApiError::not_found(Thing::Course, &req.course));
+        }
+        let placed = self.placed(me)?;
+        let tz: chrono_tz::Tz = self
+            .store
+            .read(|c| mastery_store::assigned::office_time_zone(c, me))?
+            .and_then(|z| z.parse().ok())
+            .unwrap_or(chrono_tz::UTC);
+        let starts_at = at_local(&req.date, &req.starts, tz)?;
+        let ends_at = at_local(&req.date, &req.ends, tz)?;
+        rules::check_new(starts_at, ends_at, req.capacity, now).map_err(refusal)?;
+        let facilitator = match req.facilitator {
+            Some(f) if f != me => {
+                // Another facilitator: a coach or manager of the same office.
+                let them = self.placed(f)?;
+                let roles = self.roles_of(f)?;
+                if them.placement.office != placed.placement.office
+                    || !roles
+                        .iter()
+                        .any(|r| matches!(r, Role::Coach | Role::Manager))
+                {
+                    return Err(ApiError::problem(Problem::NotRunningClass));
+                }
+                f
+            }
+            _ => me,
+        };
+        let id = new_id(now).to_string();
+        self.store.write(|tx| {
+            store::insert_class(
+                tx,
+                &store::NewClass {
+                    id: &id,
+                    course: &req.course,
+                    pack_id: PROGRAM_PACK_ID,
+                    pack_version: &pack.version,
+                    office: placed.placement.office.as_deref(),
+                    starts_at,
+                    ends_at,
+                    place,
+                    facilitator,
+                    capacity: req.capacity,
+                    by: me,
+                    at: now,
+                },
+            )
+        })?;
+        let c = self.class_row(&id)?;
+        self.view(&c, me, &Self::roles(caller))
+    }
+
+    /// A learner enrols in a class of their office (or joins its waiting
+    /// list when it is full).
+    pub fn enrol_in_class(
+        &self,
+        caller: &Caller,
+        req: &ClassRequest,
+        now: DateTime<Utc>,
+    ) -> Result<ClassView> {
+        let me = caller.require_person(Permission::ViewOwnLearning)?;
+        let c = self.class_row(&req.class_id)?;
+        if self.placed(me)?.placement.office != c.office_id {
+            return Err(ApiError::not_found(Thing::Class, &req.class_id));
+        }
+        self.store.write(|tx| {
+            let f = facts(&c, store::enrolments(tx, &c.id)?);
+            rules::may_enrol(&f, me, now)
+                .map_err(|r| mastery_store::StoreError::Problem(problem_of(r)))?;
+            store::insert_enrolment(tx, &new_id(now).to_string(), &c.id, me, true, me, now)
+        })?;
+        self.view(&c, me, &Self::roles(caller))
+    }
+
+    /// A learner withdraws before the class starts; the first person
+    /// waiting takes the seat.
+    pub fn withdraw_from_class(
+        &self,
+        caller: &Caller,
+        req: &ClassRequest,
+        now: DateTime<Utc>,
+    ) -> Result<ClassView> {
+        let me = caller.require_person(Permission::ViewOwnLearning)?;
+        let c = self.class_row(&req.class_id)?;
+        self.store.write(|tx| {
+            let f = facts(&c, store::enrolments(tx, &c.id)?);
+            rules::may_withdraw(&f, me, now)
+                .map_err(|r| mastery_store::StoreError::Problem(problem_of(r)))?;
+            store::insert_enrolment(tx, &new_id(now).to_string(), &c.id, me, false, me, now)
+        })?;
+        self.view(&c, me, &Self::roles(caller))
+    }
+
+    /// Whoever runs a class cancels it before it starts, with a reason its
+    /// people read.
+    pub fn cancel_class(
+        &self,
+        caller: &Caller,
+        req: &CancelClassRequest,
+        now: DateTime<Utc>,
+    ) -> Result<ClassView> {
+        let me = caller.require_person(Permission::CoachLearners)?;
+        let roles = Self::roles(caller);
+        let reason = required_at_most(&req.reason, Field::Reason, 1000)?;
+        let c = self.class_row(&req.class_id)?;
+        if !self.runs(&c, me, &roles)? {
+            return Err(ApiError::problem(Problem::NotRunningClass));
+        }
+        self.store.write(|tx| {
+            let f = facts(&c, store::enrolments(tx, &c.id)?);
+            rules::may_cancel(&f, now)
+                .map_err(|r| mastery_store::StoreError::Problem(problem_of(r)))?;
+            store::insert_cancellation(tx, &c.id, me, reason, now)?;
+            crate::audit::record(
+                tx,
+                now,
+                Some(me),
+                "class.cancelled",
+                &c.id,
+                serde_json::json!({ "course": c.course, "reason": reason }),
+            )
+        })?;
+        let c = self.class_row(&req.class_id)?;
+        self.view(&c, me, &roles)
+    }
+
+    /// Whoever runs a class marks a seat holder present or absent, once it
+    /// has started.
+    pub fn mark_attendance(
+        &self,
+        caller: &Caller,
+        req: &AttendanceRequest,
+        now: DateTime<Utc>,
+    ) -> Result<ClassDetail> {
+        let me = caller.require_person(Permission::CoachLearners)?;
+        let roles = Self::roles(caller);
+        let c = self.class_row(&req.class_id)?;
+        if !self.runs(&c, me, &roles)? {
+            return Err(ApiError::problem(Problem::NotRunningClass));
+        }
+        self.store.write(|tx| {
+            let f = facts(&c, store::enrolments(tx, &c.id)?);
+            rules::may_mark_attendance(&f, req.person_id, now)
+                .map_err(|r| mastery_store::StoreError::Problem(problem_of(r)))?;
+            store::insert_attendance(
+                tx,
+                &new_id(now).to_string(),
+                &c.id,
+                req.person_id,
+                req.present,
+                me,
+                now,
+            )
+        })?;
+        self.class_detail(caller, &ClassRequest { class_id: c.id }, now)
+    }
+
+    /// Surveys waiting for a person: after each class they attended that
+    /// has ended, until they answer or decline.
+    fn pending_surveys(&self, me: PersonId, now: DateTime<Utc>) -> Result<Vec<PendingSurvey>> {
+        let attended = self.store.read(|c| store::attended(c, me, now))?;
+        let mut out = Vec::new();
+        for c in attended {
+            if self.store.read(|x| store::answered(x, me, &c.id))? {
+                continue;
+            }
+            let Some(pack) = self.pack_at(&c.pack_id, &c.pack_version)? else {
+                continue;
+            };
+            let Some(course) = pack.course(&c.course) else {
+                continue;
+            };
+            let Some(survey) = course.survey.as_deref().and_then(|s| pack.survey(s)) else {
+                continue;
+            };
+            out.push(PendingSurvey {
+                class_id: c.id.clone(),
+                course_title: course.title.clone(),
+                ended_at: c.ends_at,
+                title: survey.title.clone(),
+                intro: survey.intro.clone(),
+                questions: questions_of(survey),
+            });
+        }
+        Ok(out)
+    }
+
+    /// An attendee answers the class's survey. The response is stored with
+    /// the course, version, class, office and facilitator only; that the
+    /// person answered is stored apart, only so they are not asked again.
+    pub fn answer_survey(
+        &self,
+        caller: &Caller,
+        req: &AnswerSurveyRequest,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let me = caller.require_person(Permission::ViewOwnLearning)?;
+        let pending = self.pending_surveys(me, now)?;
+        if !pending.iter().any(|p| p.class_id == req.class_id) {
+            return Err(ApiError::problem(Problem::SurveyNotDue));
+        }
+        let c = self.class_row(&req.class_id)?;
+        let pack = self
+            .pack_at(&c.pack_id, &c.pack_version)?
+            .ok_or_else(|| ApiError::not_found(Thing::PackVersion, &c.pack_version))?;
+        let survey = pack
+            .course(&c.course)
+            .and_then(|course| course.survey.as_deref())
+            .and_then(|s| pack.survey(s))
+            .ok_or(ApiError::problem(Problem::SurveyNotDue))?;
+        surveys::check(survey, &req.answers)
+            .map_err(|problem| invalid(Problem::SurveyAnswer { problem }))?;
+        let answers = serde_json::to_string(&req.answers)
+            .map_err(|e| crate::errors::storage(e.to_string()))?;
+        self.store.write(|tx| {
+            // Checked again under the write lock: one response per person.
+            if store::answered(tx, me, &c.id)? {
+                return Err(mastery_store::StoreError::Problem(Problem::SurveyNotDue));
+            }
+            store::insert_answered(tx, me, &c.id, false)?;
+            store::insert_response(
+                tx,
+                &store::NewResponse {
+                    id: &uuid::Uuid::new_v4().to_string(),
+                    survey: &survey.id,
+                    course: &c.course,
+                    pack_id: &c.pack_id,
+                    pack_version: &c.pack_version,
+                    class: Some(&c.id),
+                    office: c.office_id.as_deref(),
+                    facilitator: Some(c.facilitator_id),
+                    answers_json: &answers,
+                },
+            )
+        })?;
+        Ok(())
+    }
+
+    /// An attendee declines the survey: not asked again, nothing stored
+    /// but that.
+    pub fn decline_survey(
+        &self,
+        caller: &Caller,
+        req: &ClassRequest,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        let me = caller.require_person(Permission::ViewOwnLearning)?;
+        if !self
+            .pending_surveys(me, now)?
+            .iter()
+            .any(|p| p.class_id == req.class_id)
+        {
+            return Err(ApiError::problem(Problem::SurveyNotDue));
+        }
+        self.store.write(|tx| {
+            if store::answered(tx, me, &req.class_id)? {
+                return Err(mastery_store::StoreError::Problem(Problem::SurveyNotDue));
+            }
+            store::insert_answered(tx, me, &req.class_id, true)
+        })?;
+        Ok(())
+    }
+
+    /// A course's survey results for one version, with the version before
+    /// it: groups under five responses show nothing. For course
+    /// designers, managers and administrators.
+    pub fn survey_results(
+        &self,
+        caller: &Caller,
+        req: &SurveyResultsRequest,
+    ) -> Result<SurveyResults> {
+        if caller.require(Permission::DesignCourses).is_err()
+            && caller.require(Permission::ManageStaff).is_err()
+        {
+            caller.require(Permission::AdministerCertifications)?;
+        }
+        let mut versions = self
+            .store
+            .read(|c| store::response_versions(c, &req.course))?;
+        versions.sort_by(|a, b| {
+            let v = |s: &str| semver::Version::parse(s).ok();
+            v(b).cmp(&v(a)).then_with(|| b.cmp(a))
+        });
+        let version = req
+            .version
+            .clone()
+            .filter(|v| versions.contains(v))
+            .or_else(|| versions.first().cloned());
+        let pack = match &version {
+            Some(v) => self.pack_at(PROGRAM_PACK_ID, v)?,
+            None => self.latest_published(PROGRAM_PACK_ID)?,
+        }
+        .ok_or_else(|| ApiError::not_found(Thing::Pack, PROGRAM_PACK_ID))?;
+        let course = pack
+            .course(&req.course)
+            .ok_or_else(|| ApiError::not_found(Thing::Course, &req.course))?;
+        let survey = course.survey.as_deref().and_then(|s| pack.survey(s));
+        let group = |v: &str, survey: &Survey| -> Result<mastery_types::GroupResults> {
+            let rows = self.store.read(|c| store::responses(c, &req.course, v))?;
+            let responses: Vec<Vec<(String, SurveyAnswer)>> = rows
+                .iter()
+                .filter_map(|r| serde_json::from_str(r).ok())
+                .collect();
+            Ok(surveys::results(survey, &responses))
+        };
+        let (results, previous) = match (survey, &version) {
+            (Some(s), Some(v)) => {
+                let previous = versions
+                    .iter()
+                    .position(|x| x == v)
+                    .and_then(|i| versions.get(i + 1))
+                    .map(|p| group(p, s).map(|g| (p.clone(), g)))
+                    .transpose()?;
+                (group(v, s)?, previous)
+            }
+            _ => (
+                mastery_types::GroupResults::Suppressed {
+                    threshold: surveys::MIN_GROUP as u32,
+                },
+                None,
+            ),
+        };
+        Ok(SurveyResults {
+            course: req.course.clone(),
+            course_title: course.title.clone(),
+            versions,
+            version,
+            questions: survey.map(questions_of).unwrap_or_default(),
+            results,
+            previous,
+        })
+    }
+}
+
+fn problem_of(r: ClassRefusal) -> Problem {
+    refusal(r).problem.unwrap_or(Problem::ClassCancelled)
+}

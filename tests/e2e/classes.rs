@@ -1,0 +1,92 @@
+//! Classes and the post-class survey in the window: Li answers the survey
+//! of the class she attended (the demo's), by keyboard-reachable radios; a
+//! designer sees that course's results as charts; a manager schedules a
+//! class and a learner enrols in one.
+
+use crate::harness::App;
+
+const PASSWORD: &str = "mastery-demo-2026";
+
+async fn sign_in_as(app: &App, who: &str) {
+    if !app.all("#sign-out").await.is_empty() {
+        app.click("#sign-out").await;
+    }
+    app.type_into("#username", who).await;
+    app.type_into("#password", PASSWORD).await;
+    app.click("#sign-in-submit").await;
+    app.find("#sign-out").await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_attendee_answers_a_designer_reads_the_results_and_a_class_is_scheduled() {
+    let app = App::start("classes").await;
+
+    // Li attended the demo's class three weeks ago: its survey waits.
+    sign_in_as(&app, "li").await;
+    app.click("[data-nav='nav-classes']").await;
+    app.find("#classes-surveys form[id^='survey-form-']").await;
+    app.screenshot("classes-survey").await;
+    // Answering without the required questions is refused, then each
+    // question gets its second-best choice.
+    app.click("#classes-surveys [data-answer]").await;
+    app.find("#classes-surveys .error").await;
+    app.script(
+        "document.querySelectorAll(\"#classes-surveys fieldset[data-question]\").forEach(f => {
+            const r = f.querySelectorAll('input[type=radio]');
+            if (r.length) r[r.length - 2].click();
+        }); return true",
+    )
+    .await;
+    app.click("#classes-surveys [data-answer]").await;
+    app.wait_count("#classes-surveys", 0).await;
+
+    // Six responses now: the designer sees them as charts.
+    sign_in_as(&app, "mathieu").await;
+    app.click("[data-nav='nav-survey-results']").await;
+    app.find("#survey-results").await;
+    app.wait_count("svg.likert-bar", 5).await;
+    app.find("svg.recommend-chart").await;
+    app.wait_contains("#results-responses", "6").await;
+    app.screenshot("survey-results").await;
+
+    // Sophie schedules a class; Amélie enrols in the demo's next one.
+    sign_in_as(&app, "sophie").await;
+    app.click("[data-nav='nav-classes']").await;
+    app.find("#schedule-class-form").await;
+    let date: String = app
+        .script(
+            "const d = new Date(Date.now() + 14 * 86400000); return d.toISOString().slice(0, 10)",
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    app.script(&format!(
+        "const s = document.getElementById('class-date'); s.value = '{date}';
+         s.dispatchEvent(new Event('input', {{bubbles: true}}));
+         s.dispatchEvent(new Event('change', {{bubbles: true}})); return true"
+    ))
+    .await;
+    for (id, v) in [("#class-starts", "09:30"), ("#class-ends", "12:00")] {
+        app.script(&format!(
+            "const s = document.querySelector('{id}'); s.value = '{v}';
+             s.dispatchEvent(new Event('input', {{bubbles: true}}));
+             s.dispatchEvent(new Event('change', {{bubbles: true}})); return true"
+        ))
+        .await;
+    }
+    app.type_into("#class-place", "Salle 110").await;
+    app.type_into("#class-capacity", "10").await;
+    app.click("#class-schedule").await;
+    app.wait_contains("#classes-running", "Salle 110").await;
+    app.screenshot("classes-running").await;
+
+    sign_in_as(&app, "amelie").await;
+    app.click("[data-nav='nav-classes']").await;
+    app.click("#classes-upcoming article.class-card [data-enrol]")
+        .await;
+    app.find("#classes-upcoming article.class-card [data-withdraw]")
+        .await;
+    app.screenshot("classes").await;
+    app.stop().await;
+}
