@@ -89,6 +89,7 @@ const COMMANDS: &[&str] = &[
     "answer_survey",
     "decline_survey",
     "survey_results",
+    "item_analysis",
 ];
 
 fn main() {

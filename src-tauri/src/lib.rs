@@ -181,6 +181,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> tauri::Resul
             commands::classes::answer_survey,
             commands::classes::decline_survey,
             commands::classes::survey_results,
+            commands::classes::item_analysis,
         ])
         .setup(|app| {
             // Status changes go to HR while the app runs (and what a crash

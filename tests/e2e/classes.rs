@@ -48,6 +48,9 @@ async fn an_attendee_answers_a_designer_reads_the_results_and_a_class_is_schedul
     app.find("svg.recommend-chart").await;
     app.wait_contains("#results-responses", "6").await;
     app.screenshot("survey-results").await;
+    // The knowledge check's item analysis sits below (no attempt yet here).
+    app.find("#items-title").await;
+    app.find("#items-none").await;
 
     // Sophie schedules a class; Amélie enrols in the demo's next one.
     sign_in_as(&app, "sophie").await;

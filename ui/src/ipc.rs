@@ -462,3 +462,9 @@ pub async fn decline_survey(request: &ClassRequest) -> Result<(), ApiError> {
 pub async fn survey_results(request: &SurveyResultsRequest) -> Result<SurveyResults, ApiError> {
     call("survey_results", &WithRequest { request }).await
 }
+
+pub async fn item_analysis(
+    request: &mastery_types::ItemAnalysisRequest,
+) -> Result<mastery_types::ItemAnalysis, ApiError> {
+    call("item_analysis", &WithRequest { request }).await
+}

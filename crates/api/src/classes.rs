@@ -609,3 +609,136 @@ impl Api {
 fn problem_of(r: ClassRefusal) -> Problem {
     refusal(r).problem.unwrap_or(Problem::ClassCancelled)
 }
+
+impl Api {
+    /// Item analysis of a course's knowledge check for one pack version,
+    /// over every submitted attempt: for course designers (and managers and
+    /// administrators, like the survey results). Attempts are counted,
+    /// never listed: no row names a learner.
+    pub fn item_analysis(
+        &self,
+        caller: &Caller,
+        req: &mastery_types::ItemAnalysisRequest,
+    ) -> Result<mastery_types::ItemAnalysis> {
+        if caller.require(Permission::DesignCourses).is_err()
+            && caller.require(Permission::ManageStaff).is_err()
+        {
+            caller.require(Permission::AdministerCertifications)?;
+        }
+        let pack = match &req.version {
+            Some(v) => self.pack_at(PROGRAM_PACK_ID, v)?,
+            None => self.latest_published(PROGRAM_PACK_ID)?,
+        }
+        .ok_or_else(|| {
+            ApiError::not_found(Thing::PackVersion, req.version.as_deref().unwrap_or(""))
+        })?;
+        let quiz = pack
+            .quiz_of(&req.course)
+            .ok_or_else(|| ApiError::not_found(Thing::KnowledgeCheck, &req.course))?;
+        let attempts = self
+            .store
+            .read(|c| mastery_store::learning::submitted_attempts(c, &req.course, &pack.version))?;
+        let chosen_of = |a: &mastery_types::Answer| -> Vec<String> {
+            match a {
+                mastery_types::Answer::Single(o) => vec![o.clone()],
+                mastery_types::Answer::Multiple(os) => os.clone(),
+                _ => vec![],
+            }
+        };
+        let rows: Vec<mastery_domain::item_analysis::AttemptItems> = attempts
+            .iter()
+            .map(|a| mastery_domain::item_analysis::AttemptItems {
+                items: a
+                    .result
+                    .items
+                    .iter()
+                    .filter(|i| !i.unanswered)
+                    .map(|i| {
+                        let chosen = a
+                            .answers
+                            .iter()
+                            .find(|(id, _)| *id == i.item_id)
+                            .map(|(_, ans)| chosen_of(ans))
+                            .unwrap_or_default();
+                        (
+                            i.item_id.clone(),
+                            f64::from(i.earned_percent) / 100.0,
+                            chosen,
+                        )
+                    })
+                    .collect(),
+            })
+            .collect();
+        let options: std::collections::BTreeMap<String, Vec<(String, bool)>> = quiz
+            .items
+            .iter()
+            .filter_map(|item| {
+                choices(item).map(|c| {
+                    (
+                        item.id.clone(),
+                        c.iter().map(|x| (x.id.clone(), x.correct)).collect(),
+                    )
+                })
+            })
+            .collect();
+        let stats = mastery_domain::item_analysis::analyse(&rows, &options);
+        let items = quiz
+            .items
+            .iter()
+            .map(|item| {
+                let s = stats.iter().find(|s| s.item == item.id);
+                mastery_types::ItemAnalysisRow {
+                    item: item.id.clone(),
+                    prompt: prompt_of(item),
+                    attempts: s.map_or(0, |s| s.attempts as u32),
+                    difficulty: s.map_or(0.0, |s| s.difficulty),
+                    discrimination: s.and_then(|s| s.discrimination),
+                    options: choices(item)
+                        .map(|c| {
+                            c.iter()
+                                .map(|x| mastery_types::OptionChoice {
+                                    id: x.id.clone(),
+                                    text: x.text.clone(),
+                                    correct: x.correct,
+                                    chosen: s
+                                        .and_then(|s| s.chosen.get(&x.id))
+                                        .map_or(0, |n| *n as u32),
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    flags: s.map(|s| s.flags.clone()).unwrap_or_default(),
+                }
+            })
+            .collect();
+        Ok(mastery_types::ItemAnalysis {
+            course: req.course.clone(),
+            version: pack.version.clone(),
+            attempts: attempts.len() as u32,
+            min_attempts_for_flags: mastery_domain::item_analysis::MIN_ATTEMPTS_FOR_FLAGS as u32,
+            items,
+        })
+    }
+}
+
+/// An item's question (a scenario's situation).
+fn prompt_of(item: &mastery_packs::QuizItem) -> mastery_types::LocalizedText {
+    use mastery_packs::ItemKind::*;
+    match &item.kind {
+        Single { prompt, .. }
+        | Multiple { prompt, .. }
+        | TrueFalse { prompt, .. }
+        | Ordering { prompt, .. }
+        | Matching { prompt, .. } => prompt.clone(),
+        Scenario { situation, .. } => situation.clone(),
+    }
+}
+
+/// The choices of a single- or multiple-choice item.
+fn choices(item: &mastery_packs::QuizItem) -> Option<&Vec<mastery_packs::Choice>> {
+    match &item.kind {
+        mastery_packs::ItemKind::Single { choices, .. }
+        | mastery_packs::ItemKind::Multiple { choices, .. } => Some(choices),
+        _ => None,
+    }
+}

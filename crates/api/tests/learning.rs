@@ -728,3 +728,70 @@ fn a_lesson_reopens_where_the_learner_stopped_reading() {
     }
     assert_eq!(open(&me).resume_permille, Some(640));
 }
+
+#[test]
+fn item_analysis_counts_right_answers_and_choices_without_naming_anyone() {
+    let api = api();
+    let designer = person(&api, 90, &[Role::CourseDesigner]);
+    let items = quiz_items();
+    // Three learners get the first item wrong, two get everything right.
+    for n in 0..5u32 {
+        let me = person(&api, 100 + n, &[Role::Learner]);
+        let attempt = api.start_quiz(&me, &course(), now()).expect("started");
+        for (i, item) in items.iter().enumerate() {
+            let answer = if i == 0 && n < 3 {
+                wrong(item)
+            } else {
+                right(item)
+            };
+            let req = SaveAnswerRequest {
+                attempt_id: attempt.attempt_id.clone(),
+                item_id: item.id.clone(),
+                answer,
+            };
+            api.save_answer(&me, &req, now()).expect("saved");
+        }
+        api.submit_quiz(
+            &me,
+            &AttemptRequest {
+                attempt_id: attempt.attempt_id.clone(),
+            },
+            now(),
+        )
+        .expect("submitted");
+    }
+    let req = mastery_types::ItemAnalysisRequest {
+        course: CourseId(COURSE.into()),
+        version: None,
+    };
+    let a = api.item_analysis(&designer, &req).expect("analysis");
+    assert_eq!(a.attempts, 5);
+    assert_eq!(a.items.len(), items.len());
+    let first = &a.items[0];
+    assert_eq!(first.item, items[0].id);
+    assert!(
+        (first.difficulty - 0.4).abs() < 1e-9,
+        "{}",
+        first.difficulty
+    );
+    assert!(a.items[1..]
+        .iter()
+        .all(|i| (i.difficulty - 1.0).abs() < 1e-9));
+    assert!(
+        a.items.iter().all(|i| i.flags.is_empty()),
+        "too few attempts to flag"
+    );
+    if !first.options.is_empty() {
+        let chosen: u32 = first.options.iter().map(|o| o.chosen).sum();
+        assert!(chosen >= 5, "every attempt chose something: {chosen}");
+    }
+    let json = serde_json::to_string(&a).expect("json");
+    assert!(!json.contains("User 10"), "no learner is named");
+    let learner = person(&api, 200, &[Role::Learner]);
+    assert_eq!(
+        api.item_analysis(&learner, &req)
+            .expect_err("not for learners")
+            .code,
+        ErrorCode::Forbidden
+    );
+}

@@ -7,6 +7,7 @@
 //! correlation between getting it right and the score on the *rest* of the
 //! check (the item itself left out, so it does not correlate with itself).
 
+pub use mastery_types::ItemFlag;
 use std::collections::BTreeMap;
 
 /// One submitted attempt, as the analysis needs it.
@@ -14,19 +15,6 @@ use std::collections::BTreeMap;
 pub struct AttemptItems {
     /// Per item: its id, the credit earned (0 to 1) and the options chosen.
     pub items: Vec<(String, f64, Vec<String>)>,
-}
-
-/// Why an item deserves a designer's look.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum ItemFlag {
-    /// More than 90 % get it right.
-    TooEasy,
-    /// Fewer than 25 % get it right.
-    TooHard,
-    /// Stronger learners get it wrong more often than weaker ones.
-    NegativeDiscrimination,
-    /// A wrong option nobody chooses (it distracts nobody).
-    UnusedOption,
 }
 
 /// Attempts below which no flag is raised (too few to say).

@@ -125,7 +125,7 @@ pub fn attended(conn: &Connection, person: PersonId, now: DateTime<Utc>) -> Resu
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE c.ends_at <= ?2 AND x.reason IS NULL AND (
             SELECT a.present FROM class_attendance a WHERE a.class_id = c.id AND a.person_id = ?1
-            ORDER BY a.at DESC, a.id DESC LIMIT 1) = 1
+            ORDER BY a.at DESC, a.rowid DESC LIMIT 1) = 1
          ORDER BY c.ends_at"
     ))?;
     let rows = stmt
@@ -134,10 +134,11 @@ pub fn attended(conn: &Connection, person: PersonId, now: DateTime<Utc>) -> Resu
     Ok(rows)
 }
 
-/// The enrolment facts of a class, oldest first.
+/// The enrolment facts of a class, oldest first (facts made in the same
+/// instant in the order they were written).
 pub fn enrolments(conn: &Connection, class: &str) -> Result<Vec<Enrolment>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT person_id, enrolled, at FROM class_enrolments WHERE class_id = ?1 ORDER BY at, id",
+        "SELECT person_id, enrolled, at FROM class_enrolments WHERE class_id = ?1 ORDER BY at, rowid",
     )?;
     let rows = stmt
         .query_map([class], |r| {
@@ -188,7 +189,7 @@ pub fn attendance(conn: &Connection, class: &str) -> Result<Vec<(PersonId, bool)
         "SELECT a.person_id, a.present FROM class_attendance a
          WHERE a.class_id = ?1 AND a.id = (SELECT b.id FROM class_attendance b
              WHERE b.class_id = a.class_id AND b.person_id = a.person_id
-             ORDER BY b.at DESC, b.id DESC LIMIT 1)",
+             ORDER BY b.at DESC, b.rowid DESC LIMIT 1)",
     )?;
     let rows = stmt
         .query_map([class], |r| Ok((r.get(0)?, r.get(1)?)))?

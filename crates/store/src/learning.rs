@@ -270,3 +270,57 @@ pub fn styles_answered(conn: &Connection, person: PersonId) -> Result<BTreeSet<S
         .collect::<rusqlite::Result<BTreeSet<String>>>()?;
     Ok(ids)
 }
+
+/// One submitted attempt of a course's knowledge check, for item analysis:
+/// its result and the last answer saved for each item.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SubmittedAttempt {
+    pub result: AttemptResult,
+    pub answers: Vec<(String, mastery_types::Answer)>,
+}
+
+/// Every submitted attempt of a course's check made on one pack version
+/// (two queries, however many attempts).
+pub fn submitted_attempts(
+    conn: &Connection,
+    course: &mastery_types::CourseId,
+    version: &str,
+) -> Result<Vec<SubmittedAttempt>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.id, s.result_json FROM quiz_attempts a JOIN quiz_submissions s ON s.attempt_id = a.id
+         WHERE a.course_id = ?1 AND a.pack_version = ?2 ORDER BY a.id",
+    )?;
+    let results = stmt
+        .query_map(rusqlite::params![course, version], |r| {
+            Ok((r.get::<_, String>(0)?, json_col::<AttemptResult>(r, 1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT q.attempt_id, q.item_id, q.answer_json FROM quiz_answers q
+         JOIN quiz_attempts a ON a.id = q.attempt_id
+         WHERE a.course_id = ?1 AND a.pack_version = ?2 ORDER BY q.attempt_id, q.at, q.id",
+    )?;
+    let mut answers: std::collections::HashMap<String, Vec<(String, mastery_types::Answer)>> =
+        std::collections::HashMap::new();
+    let rows = stmt.query_map(rusqlite::params![course, version], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            json_col::<mastery_types::Answer>(r, 2)?,
+        ))
+    })?;
+    for row in rows {
+        let (attempt, item, answer) = row?;
+        let list = answers.entry(attempt).or_default();
+        // The last answer saved for an item is the one submitted.
+        list.retain(|(i, _)| *i != item);
+        list.push((item, answer));
+    }
+    Ok(results
+        .into_iter()
+        .map(|(id, result)| SubmittedAttempt {
+            answers: answers.remove(&id).unwrap_or_default(),
+            result,
+        })
+        .collect())
+}

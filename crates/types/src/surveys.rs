@@ -243,3 +243,55 @@ pub struct SurveyResults {
     /// The version before, for comparison (same threshold).
     pub previous: Option<(String, GroupResults)>,
 }
+
+/// Why a knowledge-check item deserves a designer's look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemFlag {
+    TooEasy,
+    TooHard,
+    NegativeDiscrimination,
+    UnusedOption,
+}
+
+/// One option of an item and how often it was chosen.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OptionChoice {
+    pub id: String,
+    pub text: crate::LocalizedText,
+    pub correct: bool,
+    pub chosen: u32,
+}
+
+/// One item of a knowledge check, analysed over the submitted attempts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemAnalysisRow {
+    pub item: String,
+    pub prompt: crate::LocalizedText,
+    pub attempts: u32,
+    /// Share answering right, 0 to 1.
+    pub difficulty: f64,
+    /// Point-biserial against the rest of the check; `None` without spread.
+    pub discrimination: Option<f64>,
+    /// For single- and multiple-choice items.
+    pub options: Vec<OptionChoice>,
+    pub flags: Vec<ItemFlag>,
+}
+
+/// A course's knowledge check analysed for one pack version.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemAnalysis {
+    pub course: crate::CourseId,
+    pub version: String,
+    pub attempts: u32,
+    /// Attempts from which items are flagged.
+    pub min_attempts_for_flags: u32,
+    pub items: Vec<ItemAnalysisRow>,
+}
+
+/// Which course's check, and which version (`None`: the latest published).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemAnalysisRequest {
+    pub course: crate::CourseId,
+    pub version: Option<String>,
+}

@@ -5,7 +5,8 @@ use chrono::Utc;
 use mastery_api::ApiError;
 use mastery_types::{
     AnswerSurveyRequest, AttendanceRequest, CancelClassRequest, ClassDetail, ClassRequest,
-    ClassView, ClassesHome, ScheduleClassRequest, SurveyResults, SurveyResultsRequest,
+    ClassView, ClassesHome, ItemAnalysis, ItemAnalysisRequest, ScheduleClassRequest, SurveyResults,
+    SurveyResultsRequest,
 };
 use tauri::State;
 
@@ -109,6 +110,17 @@ pub async fn survey_results(
 ) -> Result<SurveyResults, ApiError> {
     as_caller(&state, move |api, caller| {
         api.survey_results(caller, &request)
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn item_analysis(
+    state: State<'_, AppState>,
+    request: ItemAnalysisRequest,
+) -> Result<ItemAnalysis, ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.item_analysis(caller, &request)
     })
     .await
 }

@@ -1061,3 +1061,20 @@ problem-not-enrolled = Not enrolled in this class (no seat and no place on its w
 problem-not-running-class = Only the class's facilitator, the person who scheduled it, or a manager of its office can do this.
 problem-survey-not-due = This survey is not waiting for your answer: the class has not ended, or you already answered or declined.
 problem-not-a-time = “{ $given }” is not a time. Enter hours and minutes, for example 09:30.
+
+items-title = Knowledge-check items
+items-intro = For each item of this course's knowledge check: the share of attempts that got it right, how well it tells learners who do well on the rest of the check from those who do not (−1 to +1; below 0 means stronger learners get it wrong more often), and how often each option was chosen.
+items-none = Nobody has submitted this knowledge check for this version yet.
+items-attempts = { $count ->
+    [one] 1 submitted attempt.
+   *[other] { $count } submitted attempts.
+} Items are flagged from { $min } attempts.
+items-item = Item
+items-right = Right
+items-discrimination = Discrimination
+items-options = Options (✓ right) — times chosen
+items-flags = To look at
+items-flag-too-easy = Too easy
+items-flag-too-hard = Too hard
+items-flag-negative = Stronger learners miss it
+items-flag-unused-option = A wrong option nobody picks

@@ -1062,3 +1062,21 @@ problem-not-enrolled = Aucune inscription à cette séance (ni place ni rang sur
 problem-not-running-class = Seuls la personne qui anime la séance, celle qui l'a planifiée ou un gestionnaire de son bureau peuvent faire cela.
 problem-survey-not-due = Ce sondage n'attend pas votre réponse : la séance n'est pas terminée, ou vous avez déjà répondu ou refusé.
 problem-not-a-time = « { $given } » n'est pas une heure. Inscrivez les heures et les minutes, par exemple 09:30.
+
+items-title = Questions de la vérification des connaissances
+items-intro = Pour chaque question de la vérification des connaissances de ce cours : la part des tentatives qui l'ont réussie, dans quelle mesure elle distingue les personnes qui réussissent bien le reste de la vérification des autres (de −1 à +1; sous 0, les plus fortes s'y trompent plus souvent), et combien de fois chaque choix a été retenu.
+items-none = Personne n'a encore soumis cette vérification des connaissances pour cette version.
+items-attempts = { $count ->
+    [0] Aucune tentative soumise.
+    [one] { $count } tentative soumise.
+   *[other] { $count } tentatives soumises.
+} Les questions sont signalées à partir de { $min } tentatives.
+items-item = Question
+items-right = Réussite
+items-discrimination = Discrimination
+items-options = Choix (✓ bonne réponse) — fois retenu
+items-flags = À revoir
+items-flag-too-easy = Trop facile
+items-flag-too-hard = Trop difficile
+items-flag-negative = Les plus forts s'y trompent
+items-flag-unused-option = Un mauvais choix que personne ne retient

@@ -16,6 +16,7 @@ pub mod hr_connection;
 pub mod hr_delivery;
 pub mod hr_progress;
 pub mod import_summary;
+pub mod item_analysis_view;
 pub mod lang_switch;
 pub mod mandatory_gaps;
 pub mod observation_form;

@@ -4,6 +4,7 @@
 //! even how many answered. The charts and the comparison live in
 //! `components/`.
 
+use crate::components::item_analysis_view::ItemAnalysisView;
 use crate::components::question_result::QuestionResultView;
 use crate::components::survey_charts::likert_legend;
 use crate::components::version_comparison::VersionComparison;
@@ -204,6 +205,7 @@ pub fn survey_results_page() -> Html {
                 }
             </form>
             { body }
+            <ItemAnalysisView course={query.course.clone()} version={query.version.clone()} />
         </div>
     }
 }
