@@ -5,24 +5,12 @@
 
 use crate::harness::App;
 
-const PASSWORD: &str = "mastery-demo-2026";
-
-async fn sign_in_as(app: &App, who: &str) {
-    if !app.all("#sign-out").await.is_empty() {
-        app.click("#sign-out").await;
-    }
-    app.type_into("#username", who).await;
-    app.type_into("#password", PASSWORD).await;
-    app.click("#sign-in-submit").await;
-    app.find("#sign-out").await;
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_attendee_answers_a_designer_reads_the_results_and_a_class_is_scheduled() {
     let app = App::start("classes").await;
 
     // Li attended the demo's class three weeks ago: its survey waits.
-    sign_in_as(&app, "li").await;
+    app.sign_in_as("li").await;
     app.click("[data-nav='nav-classes']").await;
     app.find("#classes-surveys form[id^='survey-form-']").await;
     app.screenshot("classes-survey").await;
@@ -41,7 +29,7 @@ async fn an_attendee_answers_a_designer_reads_the_results_and_a_class_is_schedul
     app.wait_count("#classes-surveys", 0).await;
 
     // Six responses now: the designer sees them as charts.
-    sign_in_as(&app, "mathieu").await;
+    app.sign_in_as("mathieu").await;
     app.click("[data-nav='nav-survey-results']").await;
     app.find("#survey-results").await;
     app.wait_count("svg.likert-bar", 5).await;
@@ -53,7 +41,7 @@ async fn an_attendee_answers_a_designer_reads_the_results_and_a_class_is_schedul
     app.find("#items-none").await;
 
     // Sophie schedules a class; Amélie enrols in the demo's next one.
-    sign_in_as(&app, "sophie").await;
+    app.sign_in_as("sophie").await;
     app.click("[data-nav='nav-classes']").await;
     app.find("#schedule-class-form").await;
     let date: String = app
@@ -84,7 +72,7 @@ async fn an_attendee_answers_a_designer_reads_the_results_and_a_class_is_schedul
     app.wait_contains("#classes-running", "Salle 110").await;
     app.screenshot("classes-running").await;
 
-    sign_in_as(&app, "amelie").await;
+    app.sign_in_as("amelie").await;
     app.click("[data-nav='nav-classes']").await;
     app.click("#classes-upcoming article.class-card [data-enrol]")
         .await;

@@ -11,6 +11,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub const TIMEOUT: Duration = Duration::from_secs(30);
+/// Every demo account's password.
+pub const DEMO_PASSWORD: &str = "mastery-demo-2026";
 
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -341,6 +343,17 @@ impl App {
             .click()
             .await
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Signs out whoever is signed in, then signs a demo account in.
+    pub async fn sign_in_as(&self, who: &str) {
+        if !self.all("#sign-out").await.is_empty() {
+            self.click("#sign-out").await;
+        }
+        self.type_into("#username", who).await;
+        self.type_into("#password", DEMO_PASSWORD).await;
+        self.click("#sign-in-submit").await;
+        self.find("#sign-out").await;
     }
 
     /// Replaces the text of an input the way a person does (select all,

@@ -7,19 +7,8 @@ use crate::harness::App;
 use crate::peer;
 use serde_json::{json, Value};
 
-const PASSWORD: &str = "mastery-demo-2026";
 const ENTERPRISE: &str = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 const TRAINING: &str = "urn:mastery:params:scim:schemas:extension:training:2.0:User";
-
-async fn sign_in_as(app: &App, who: &str) {
-    if !app.all("#sign-out").await.is_empty() {
-        app.click("#sign-out").await;
-    }
-    app.type_into("#username", who).await;
-    app.type_into("#password", PASSWORD).await;
-    app.click("#sign-in-submit").await;
-    app.find("#sign-out").await;
-}
 
 fn client() -> reqwest::Client {
     mastery_hr::install_crypto_provider();
@@ -74,7 +63,7 @@ async fn the_administrator_connects_imports_and_sees_a_certification_reach_hr() 
     seed(&scim).await;
     let app = App::start("hr").await;
 
-    sign_in_as(&app, "admin").await;
+    app.sign_in_as("admin").await;
     app.click("[data-nav='nav-hr']").await;
     app.find("#hr-connection-form").await;
     app.click("#hr-mode-scim").await;
@@ -110,12 +99,12 @@ async fn the_administrator_connects_imports_and_sees_a_certification_reach_hr() 
         .await;
 
     // Amélie asks for Level 1; Sophie approves.
-    sign_in_as(&app, "amelie").await;
+    app.sign_in_as("amelie").await;
     app.click("[data-nav='nav-certification']").await;
     app.click("#request-clients-1").await;
     app.wait_count("#cert-clients-1[data-status='requested']", 1)
         .await;
-    sign_in_as(&app, "sophie").await;
+    app.sign_in_as("sophie").await;
     app.click("[data-nav='nav-approvals']").await;
     let card = "article.pending[data-person='Amélie Roy']";
     app.wait_count(card, 1).await;
@@ -123,7 +112,7 @@ async fn the_administrator_connects_imports_and_sees_a_certification_reach_hr() 
     app.wait_count(card, 0).await;
 
     // The administrator sends it now; HR holds it.
-    sign_in_as(&app, "admin").await;
+    app.sign_in_as("admin").await;
     app.click("[data-nav='nav-hr']").await;
     app.click("#hr-sync").await;
     app.find("#hr-sync-result").await;

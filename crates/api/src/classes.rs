@@ -157,6 +157,22 @@ impl Api {
         })
     }
 
+    /// Checks a class rule on the class as it stands under the write lock,
+    /// then writes: of two people taking the last seat at once, the second
+    /// waits and is placed by the same rule.
+    fn act_on_class(
+        &self,
+        c: &ClassRow,
+        rule: impl Fn(&ClassFacts) -> std::result::Result<(), ClassRefusal>,
+        write: impl FnOnce(&mastery_store::Connection) -> mastery_store::Result<()>,
+    ) -> Result<()> {
+        Ok(self.store.write(|tx| {
+            let f = facts(c, store::enrolments(tx, &c.id)?);
+            rule(&f).map_err(|r| mastery_store::StoreError::Problem(problem_of(r)))?;
+            write(tx)
+        })?)
+    }
+
     fn roles(caller: &Caller) -> Vec<Role> {
         match caller {
             Caller::Person { roles, .. } => roles.clone(),
@@ -337,12 +353,11 @@ impl Api {
         if self.placed(me)?.placement.office != c.office_id {
             return Err(ApiError::not_found(Thing::Class, &req.class_id));
         }
-        self.store.write(|tx| {
-            let f = facts(&c, store::enrolments(tx, &c.id)?);
-            rules::may_enrol(&f, me, now)
-                .map_err(|r| mastery_store::StoreError::Problem(problem_of(r)))?;
-            store::insert_enrolment(tx, &new_id(now).to_string(), &c.id, me, true, me, now)
-        })?;
+        self.act_on_class(
+            &c,
+            |f| rules::may_enrol(f, me, now),
+            |tx| store::insert_enrolment(tx, &new_id(now).to_string(), &c.id, me, true, me, now),
+        )?;
         self.view(&c, me, &Self::roles(caller))
     }
 
@@ -356,12 +371,11 @@ impl Api {
     ) -> Result<ClassView> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
         let c = self.class_row(&req.class_id)?;
-        self.store.write(|tx| {
-            let f = facts(&c, store::enrolments(tx, &c.id)?);
-            rules::may_withdraw(&f, me, now)
-                .map_err(|r| mastery_store::StoreError::Problem(problem_of(r)))?;
-            store::insert_enrolment(tx, &new_id(now).to_string(), &c.id, me, false, me, now)
-        })?;
+        self.act_on_class(
+            &c,
+            |f| rules::may_withdraw(f, me, now),
+            |tx| store::insert_enrolment(tx, &new_id(now).to_string(), &c.id, me, false, me, now),
+        )?;
         self.view(&c, me, &Self::roles(caller))
     }
 
@@ -380,20 +394,21 @@ impl Api {
         if !self.runs(&c, me, &roles)? {
             return Err(ApiError::problem(Problem::NotRunningClass));
         }
-        self.store.write(|tx| {
-            let f = facts(&c, store::enrolments(tx, &c.id)?);
-            rules::may_cancel(&f, now)
-                .map_err(|r| mastery_store::StoreError::Problem(problem_of(r)))?;
-            store::insert_cancellation(tx, &c.id, me, reason, now)?;
-            crate::audit::record(
-                tx,
-                now,
-                Some(me),
-                "class.cancelled",
-                &c.id,
-                serde_json::json!({ "course": c.course, "reason": reason }),
-            )
-        })?;
+        self.act_on_class(
+            &c,
+            |f| rules::may_cancel(f, now),
+            |tx| {
+                store::insert_cancellation(tx, &c.id, me, reason, now)?;
+                crate::audit::record(
+                    tx,
+                    now,
+                    Some(me),
+                    "class.cancelled",
+                    &c.id,
+                    serde_json::json!({ "course": c.course, "reason": reason }),
+                )
+            },
+        )?;
         let c = self.class_row(&req.class_id)?;
         self.view(&c, me, &roles)
     }
@@ -412,20 +427,21 @@ impl Api {
         if !self.runs(&c, me, &roles)? {
             return Err(ApiError::problem(Problem::NotRunningClass));
         }
-        self.store.write(|tx| {
-            let f = facts(&c, store::enrolments(tx, &c.id)?);
-            rules::may_mark_attendance(&f, req.person_id, now)
-                .map_err(|r| mastery_store::StoreError::Problem(problem_of(r)))?;
-            store::insert_attendance(
-                tx,
-                &new_id(now).to_string(),
-                &c.id,
-                req.person_id,
-                req.present,
-                me,
-                now,
-            )
-        })?;
+        self.act_on_class(
+            &c,
+            |f| rules::may_mark_attendance(f, req.person_id, now),
+            |tx| {
+                store::insert_attendance(
+                    tx,
+                    &new_id(now).to_string(),
+                    &c.id,
+                    req.person_id,
+                    req.present,
+                    me,
+                    now,
+                )
+            },
+        )?;
         self.class_detail(caller, &ClassRequest { class_id: c.id }, now)
     }
 

@@ -165,12 +165,6 @@ pub struct ClassRequest {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InviteRequest {
-    pub class_id: String,
-    pub person_id: crate::PersonId,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CancelClassRequest {
     pub class_id: String,
     pub reason: String,
