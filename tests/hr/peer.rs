@@ -53,11 +53,21 @@ pub fn server_bin() -> PathBuf {
     bin
 }
 
+/// A free loopback port, never the same one twice in this process (two
+/// tests starting servers at once must not be handed one port).
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
+    static GIVEN: Mutex<Vec<u16>> = Mutex::new(Vec::new());
+    let mut given = GIVEN.lock().unwrap_or_else(|e| e.into_inner());
+    loop {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("a free port");
+        if !given.contains(&port) {
+            given.push(port);
+            return port;
+        }
+    }
 }
 
 /// A running server, stopped when dropped.
@@ -67,30 +77,72 @@ pub struct Scim {
 }
 
 impl Scim {
+    /// Starts a server and waits until it says it serves (it prints
+    /// "Serving SCIM on …" once bound): a port already taken makes the
+    /// server exit, and another port is tried.
     pub fn start() -> Scim {
         let bin = server_bin();
         let files = workspace().join("tests/peers/scim");
-        let port = free_port();
-        let child = Command::new(bin)
-            .args(["--hostname", "127.0.0.1", "--port", &port.to_string()])
-            .arg("--schema")
-            .arg(files.join("schemas.json"))
-            .arg("--resource-type")
-            .arg(files.join("resource-types.json"))
-            .args(["--bearer-token", TOKEN])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("scim2-server starts");
-        let s = Scim { child, port };
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while Instant::now() < deadline {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return s;
+        for _ in 0..5 {
+            let port = free_port();
+            let mut child = Command::new(&bin)
+                .args(["--hostname", "127.0.0.1", "--port", &port.to_string()])
+                .arg("--schema")
+                .arg(files.join("schemas.json"))
+                .arg("--resource-type")
+                .arg(files.join("resource-types.json"))
+                .args(["--bearer-token", TOKEN])
+                // Its "Serving SCIM" line arrives when printed, not when a
+                // pipe buffer fills.
+                .env("PYTHONUNBUFFERED", "1")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("scim2-server starts");
+            let (tx, rx) = std::sync::mpsc::channel::<String>();
+            for out in [
+                child
+                    .stdout
+                    .take()
+                    .map(|o| Box::new(o) as Box<dyn std::io::Read + Send>),
+                child
+                    .stderr
+                    .take()
+                    .map(|e| Box::new(e) as Box<dyn std::io::Read + Send>),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let tx = tx.clone();
+                std::thread::spawn(move || {
+                    use std::io::BufRead;
+                    for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
+                        let _ = tx.send(line);
+                    }
+                });
             }
-            std::thread::sleep(Duration::from_millis(100));
+            drop(tx);
+            let deadline = Instant::now() + Duration::from_secs(60);
+            let serving = loop {
+                match rx.recv_timeout(Duration::from_millis(200)) {
+                    Ok(line) if line.contains("Serving SCIM") => break true,
+                    Ok(_) => {}
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break false,
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                        if Instant::now() > deadline || child.try_wait().ok().flatten().is_some() {
+                            break false;
+                        }
+                    }
+                }
+            };
+            // Ours, and listening.
+            if serving && child.try_wait().ok().flatten().is_none() && wait_listening(port) {
+                return Scim { child, port };
+            }
+            let _ = child.kill();
+            let _ = child.wait();
         }
-        panic!("scim2-server did not listen on {port} within 60 s");
+        panic!("scim2-server did not start on a free port (5 tries)");
     }
 
     pub fn url(&self) -> String {
@@ -115,6 +167,17 @@ impl Scim {
         let v: serde_json::Value = r.json().await.expect("json");
         v["id"].as_str().expect("an id").to_owned()
     }
+}
+
+fn wait_listening(port: u16) -> bool {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while Instant::now() < deadline {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
 }
 
 impl Drop for Scim {
