@@ -208,16 +208,20 @@ impl Api {
         for r in &rows {
             let v = self.view(r, me, &roles)?;
             if v.runs_it {
+                // Listed once, among the classes one runs (not offered for
+                // enrolment to the one teaching it).
                 if r.ends_at > now {
-                    home.running.push(v.clone());
+                    home.running.push(v);
                 }
-            } else if v.cancelled {
+                continue;
+            }
+            if v.cancelled {
                 if v.seat != Seat::None {
                     home.cancelled.push(v);
                 }
                 continue;
             }
-            if r.starts_at > now && !v.cancelled {
+            if r.starts_at > now {
                 home.upcoming.push(v);
             }
         }

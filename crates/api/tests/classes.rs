@@ -89,6 +89,19 @@ fn a_class_is_scheduled_in_the_office_time_zone_and_bad_ones_are_refused() {
     );
     assert_eq!(c.time_zone, "America/Toronto");
     assert!(c.runs_it);
+    let home = api.classes_home(&coach, now()).expect("home");
+    assert_eq!(home.running.len(), 1);
+    assert!(
+        home.upcoming.is_empty(),
+        "not offered to the one who runs it"
+    );
+    assert_eq!(
+        api.classes_home(&learner, now())
+            .expect("home")
+            .upcoming
+            .len(),
+        1
+    );
     let refuse = |r: ScheduleClassRequest| {
         problem(api.schedule_class(&coach, &r, now()).expect_err("refused"))
     };
