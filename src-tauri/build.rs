@@ -90,6 +90,7 @@ const COMMANDS: &[&str] = &[
     "decline_survey",
     "survey_results",
     "item_analysis",
+    "export_survey_results",
 ];
 
 fn main() {

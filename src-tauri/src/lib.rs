@@ -182,6 +182,7 @@ pub fn run_app<R: Runtime>(builder: Builder<R>, state: AppState) -> tauri::Resul
             commands::classes::decline_survey,
             commands::classes::survey_results,
             commands::classes::item_analysis,
+            commands::classes::export_survey_results,
         ])
         .setup(|app| {
             // Status changes go to HR while the app runs (and what a crash

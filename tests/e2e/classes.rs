@@ -39,6 +39,9 @@ async fn an_attendee_answers_a_designer_reads_the_results_and_a_class_is_schedul
     // The knowledge check's item analysis sits below (no attempt yet here).
     app.find("#items-title").await;
     app.find("#items-none").await;
+    // The same results, saved as CSV.
+    app.click("#results-export").await;
+    app.find("#results-exported").await;
 
     // Sophie schedules a class; Amélie enrols in the demo's next one.
     app.sign_in_as("sophie").await;

@@ -463,6 +463,12 @@ pub async fn survey_results(request: &SurveyResultsRequest) -> Result<SurveyResu
     call("survey_results", &WithRequest { request }).await
 }
 
+pub async fn export_survey_results(
+    request: &SurveyResultsRequest,
+) -> Result<mastery_types::SavedFile, ApiError> {
+    call("export_survey_results", &WithRequest { request }).await
+}
+
 pub async fn item_analysis(
     request: &mastery_types::ItemAnalysisRequest,
 ) -> Result<mastery_types::ItemAnalysis, ApiError> {

@@ -762,3 +762,89 @@ fn choices(item: &mastery_packs::QuizItem) -> Option<&Vec<mastery_packs::Choice>
         _ => None,
     }
 }
+
+impl Api {
+    /// The survey results of a course version as CSV (UTF-8 with a BOM):
+    /// the rows the results page shows, with the same suppression — a group
+    /// under five responses is one line saying so, with no count.
+    pub fn survey_results_csv(
+        &self,
+        caller: &Caller,
+        req: &SurveyResultsRequest,
+    ) -> Result<String> {
+        let r = self.survey_results(caller, req)?;
+        let mut out = String::from("\u{feff}course,version,question,kind,value,count\r\n");
+        let version = r.version.clone().unwrap_or_default();
+        let line = |out: &mut String, q: &str, kind: &str, value: &str, count: &str| {
+            let f = |s: &str| {
+                let s = if s.starts_with(['=', '+', '-', '@']) {
+                    format!("'{s}")
+                } else {
+                    s.to_owned()
+                };
+                if s.contains([',', '"', '\n', '\r']) {
+                    format!("\"{}\"", s.replace('"', "\"\""))
+                } else {
+                    s
+                }
+            };
+            out.push_str(
+                &[
+                    f(r.course.as_str()),
+                    f(&version),
+                    f(q),
+                    f(kind),
+                    f(value),
+                    f(count),
+                ]
+                .join(","),
+            );
+            out.push_str("\r\n");
+        };
+        match &r.results {
+            mastery_types::GroupResults::Suppressed { threshold } => {
+                line(
+                    &mut out,
+                    "",
+                    "suppressed",
+                    &format!("fewer than {threshold} responses"),
+                    "",
+                );
+            }
+            mastery_types::GroupResults::Shown {
+                responses,
+                questions,
+            } => {
+                line(&mut out, "", "responses", "", &responses.to_string());
+                for (q, result) in questions {
+                    match result {
+                        mastery_types::QuestionResult::Likert { counts, .. } => {
+                            for (i, n) in counts.iter().enumerate() {
+                                line(&mut out, q, "likert", &(i + 1).to_string(), &n.to_string());
+                            }
+                        }
+                        mastery_types::QuestionResult::Recommend { counts, net } => {
+                            for (i, n) in counts.iter().enumerate() {
+                                line(&mut out, q, "recommend", &i.to_string(), &n.to_string());
+                            }
+                            if let Some(net) = net {
+                                line(&mut out, q, "net_score", &format!("{net:.1}"), "");
+                            }
+                        }
+                        mastery_types::QuestionResult::Choice { counts } => {
+                            for (option, n) in counts {
+                                line(&mut out, q, "choice", option, &n.to_string());
+                            }
+                        }
+                        mastery_types::QuestionResult::Text { comments } => {
+                            for c in comments {
+                                line(&mut out, q, "comment", c, "");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+}

@@ -392,6 +392,15 @@ fn responses_hold_nothing_personal_and_results_need_five() {
     };
     class_with_responses(&api, &coach, 10, 4, 4, 9);
     assert_eq!(results().results, GroupResults::Suppressed { threshold: 5 });
+    let csv_req = SurveyResultsRequest {
+        course: CourseId("clients-l1".into()),
+        version: None,
+    };
+    // The export suppresses the same way: one line, no count, no answer.
+    let csv = api.survey_results_csv(&designer, &csv_req).expect("csv");
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+    assert!(csv.contains(",suppressed,fewer than 5 responses,"), "{csv}");
+    assert!(!csv.contains("likert"), "{csv}");
     class_with_responses(&api, &coach, 20, 2, 2, 3);
     let r = results();
     let GroupResults::Shown {
@@ -405,6 +414,9 @@ fn responses_hold_nothing_personal_and_results_need_five() {
     assert!(questions.iter().any(
         |(_, q)| matches!(q, QuestionResult::Likert { counts, .. } if counts == &[0, 2, 0, 4, 0])
     ));
+    let csv = api.survey_results_csv(&designer, &csv_req).expect("csv");
+    assert!(csv.contains(",,responses,,6\r\n"), "{csv}");
+    assert!(csv.contains(",q01,likert,4,4\r\n"), "{csv}");
     // Nothing in a response says whose or when: no person, no time, a
     // random key, no row order.
     let columns: Vec<String> = api

@@ -544,6 +544,13 @@ fn commands() -> Vec<(&'static str, Command)> {
             };
             api.survey_results(c, &req).map(drop)
         }),
+        ("survey_results_csv", |api, c, _| {
+            let req = mastery_types::SurveyResultsRequest {
+                course: CourseId("clients-l1".into()),
+                version: None,
+            };
+            api.survey_results_csv(c, &req).map(drop)
+        }),
         ("item_analysis", |api, c, _| {
             let req = mastery_types::ItemAnalysisRequest {
                 course: CourseId("clients-l1".into()),
@@ -667,7 +674,7 @@ fn allowed(command: &str, role: Option<Role>) -> bool {
         // The operator of the file may read results too (groups of five or
         // more only, like everyone).
         (
-            "survey_results" | "item_analysis",
+            "survey_results" | "survey_results_csv" | "item_analysis",
             Some(Role::CourseDesigner | Role::Manager | Role::Administrator) | None,
         ) => true,
         (

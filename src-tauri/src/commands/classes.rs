@@ -124,3 +124,18 @@ pub async fn item_analysis(
     })
     .await
 }
+
+/// A course version's survey results as CSV, saved to Downloads (the same
+/// rows and suppression as the page).
+#[tauri::command]
+pub async fn export_survey_results(
+    state: State<'_, AppState>,
+    request: SurveyResultsRequest,
+) -> Result<mastery_types::SavedFile, ApiError> {
+    let name = format!("survey-results-{}.csv", request.course.as_str());
+    let csv = as_caller(&state, move |api, caller| {
+        api.survey_results_csv(caller, &request)
+    })
+    .await?;
+    super::save_download(name, csv.into_bytes()).await
+}

@@ -1078,3 +1078,4 @@ items-flag-too-easy = Too easy
 items-flag-too-hard = Too hard
 items-flag-negative = Stronger learners miss it
 items-flag-unused-option = A wrong option nobody picks
+results-export = Save these results as CSV

@@ -1080,3 +1080,4 @@ items-flag-too-easy = Trop facile
 items-flag-too-hard = Trop difficile
 items-flag-negative = Les plus forts s'y trompent
 items-flag-unused-option = Un mauvais choix que personne ne retient
+results-export = Enregistrer ces résultats en CSV

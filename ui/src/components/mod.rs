@@ -25,6 +25,7 @@ pub mod pending_card;
 pub mod prose;
 pub mod question_result;
 pub mod quiz_item;
+pub mod results_export;
 pub mod review_queue;
 pub mod roster_import;
 pub mod roster_preview;

@@ -6,6 +6,7 @@
 
 use crate::components::item_analysis_view::ItemAnalysisView;
 use crate::components::question_result::QuestionResultView;
+use crate::components::results_export::ResultsExport;
 use crate::components::survey_charts::likert_legend;
 use crate::components::version_comparison::VersionComparison;
 use crate::hooks::loaded_view;
@@ -204,6 +205,7 @@ pub fn survey_results_page() -> Html {
                     </div>
                 }
             </form>
+            <ResultsExport course={query.course.clone()} version={query.version.clone()} />
             { body }
             <ItemAnalysisView course={query.course.clone()} version={query.version.clone()} />
         </div>
