@@ -474,6 +474,8 @@ impl Api {
                 title: survey.title.clone(),
                 intro: survey.intro.clone(),
                 questions: questions_of(survey),
+                min_group: surveys::MIN_GROUP as u32,
+                max_text: surveys::MAX_TEXT as u32,
             });
         }
         Ok(out)

@@ -186,6 +186,11 @@ pub struct PendingSurvey {
     pub title: crate::LocalizedText,
     pub intro: crate::LocalizedText,
     pub questions: Vec<SurveyQuestion>,
+    /// The smallest group whose results are ever shown (the rule is in
+    /// `mastery_domain::surveys`; the form tells the person).
+    pub min_group: u32,
+    /// The longest free-text answer kept.
+    pub max_text: u32,
 }
 
 /// A question as the window shows it.

@@ -16,12 +16,6 @@ use mastery_types::{
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-/// Results are shown only for groups at least this large
-/// (`domain::surveys::MIN_GROUP`); the person is told before answering.
-const GROUP_MIN: u32 = 5;
-/// The longest comment kept (`domain::surveys::MAX_TEXT`).
-const MAX_TEXT: u32 = 2000;
-
 #[derive(Properties, PartialEq)]
 pub struct SurveyFormProps {
     pub survey: PendingSurvey,
@@ -80,6 +74,7 @@ pub fn survey_form(p: &SurveyFormProps) -> Html {
     let t = &state.i18n;
     let lang = t.lang().to_owned();
     let s = &p.survey;
+    let max_text = s.max_text;
     let answers = use_reducer(MapState::<SurveyAnswer>::default);
     let checks = use_reducer(MapState::<bool>::default);
     let send = use_action(
@@ -244,7 +239,7 @@ pub fn survey_form(p: &SurveyFormProps) -> Html {
                     <div {class} data-question={q.id.clone()}>
                         <div class="field">
                             <label for={qbase.clone()}>{ text }{ required }</label>
-                            <textarea id={qbase.clone()} rows="4" maxlength={MAX_TEXT.to_string()}
+                            <textarea id={qbase.clone()} rows="4" maxlength={max_text.to_string()}
                                 required={q.required} aria-invalid={is_refused.then_some("true")}
                                 aria-describedby={is_refused.then(|| format!("{qbase}-error"))}
                                 {value} {oninput} />
@@ -266,7 +261,7 @@ pub fn survey_form(p: &SurveyFormProps) -> Html {
             if !s.intro.get(&lang).is_empty() {
                 <p class="lead">{ s.intro.get(&lang).to_owned() }</p>
             }
-            <p class="hint" id={note_id.clone()}>{ t.t_args("survey-anonymous", &[("min", GROUP_MIN.into())]) }</p>
+            <p class="hint" id={note_id.clone()}>{ t.t_args("survey-anonymous", &[("min", s.min_group.into())]) }</p>
             <form id={format!("survey-form-{}", s.class_id)} {onsubmit} novalidate=true aria-describedby={note_id}>
                 <ol class="survey-questions">
                     { for s.questions.iter().map(|q| html! { <li>{ question(q) }</li> }) }
