@@ -91,6 +91,9 @@ const COMMANDS: &[&str] = &[
     "survey_results",
     "item_analysis",
     "export_survey_results",
+    "invite_to_class",
+    "org_dashboard",
+    "export_item_analysis",
 ];
 
 fn main() {

@@ -1,7 +1,8 @@
 //! Classes and the post-class survey in the window: Li answers the survey
 //! of the class she attended (the demo's), by keyboard-reachable radios; a
 //! designer sees that course's results as charts; a manager schedules a
-//! class and a learner enrols in one.
+//! class, invites one of her staff and reads the results by office and
+//! facilitator; a learner enrols in a class.
 
 use crate::harness::App;
 
@@ -74,6 +75,31 @@ async fn an_attendee_answers_a_designer_reads_the_results_and_a_class_is_schedul
     app.click("#class-schedule").await;
     app.wait_contains("#classes-running", "Salle 110").await;
     app.screenshot("classes-running").await;
+    // She opens its list and invites Jordan, one of her staff.
+    app.script(
+        "Array.from(document.querySelectorAll('#classes-running article.class-card'))
+             .find(a => a.textContent.includes('Salle 110'))
+             .querySelector('[data-run]').click(); return true",
+    )
+    .await;
+    app.find("#classes-running form.invite-to-class select")
+        .await;
+    app.script(
+        "const s = document.querySelector('#classes-running form.invite-to-class select');
+         const o = Array.from(s.options).find(o => o.text.includes('Jordan'));
+         s.value = o.value; s.dispatchEvent(new Event('change', {bubbles: true})); return true",
+    )
+    .await;
+    app.click("#classes-running form.invite-to-class [data-invite]")
+        .await;
+    app.wait_contains("#classes-running table.attendance", "Jordan")
+        .await;
+    app.screenshot("classes-invited").await;
+    // As a manager she also sees the results by office and facilitator.
+    app.click("[data-nav='nav-survey-results']").await;
+    app.find("#breakdown-office").await;
+    app.find("#breakdown-facilitator").await;
+    app.screenshot("survey-results-breakdowns").await;
 
     app.sign_in_as("amelie").await;
     app.click("[data-nav='nav-classes']").await;

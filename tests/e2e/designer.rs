@@ -1,4 +1,5 @@
-//! A course designer edits a lesson, watches the preview change and a
+//! A course designer sees what the previous version showed beside a
+//! course's knowledge check, edits a lesson, watches the preview change and a
 //! validation error appear and disappear, saves, publishes a new version
 //! with change notes, compares it with the old one; a learner then reads
 //! the new text.
@@ -37,6 +38,17 @@ async fn designer_edits_previews_validates_publishes_and_learner_sees_it() {
 
     app.click("#open-draft").await;
     app.wait_text(".editor h1", "Working draft").await;
+    // The loop closes here: with clients-l1's knowledge check open, the
+    // previous version's survey results (the demo class's five responses)
+    // and the check's flagged items sit beside the text.
+    app.click("details[data-group='clients-l1'] > summary")
+        .await;
+    app.click("button[data-path='quizzes/clients-l1.toml']")
+        .await;
+    app.find("#item-flags-beside").await;
+    app.find("#previous-version").await;
+    app.wait_contains("#previous-version", "5").await;
+    app.screenshot("designer-previous-version").await;
     app.click("details[data-group='clients-l2'] > summary")
         .await;
     app.click(&format!("button[data-path='{LESSON_FILE}']"))

@@ -107,8 +107,11 @@ async fn a_learner_reads_passes_the_check_and_gets_a_style_profile() {
     app.wait_text("#catalogue-title", "My certification program")
         .await;
     app.click(&format!("[data-open-course='{COURSE}']")).await;
-    app.wait_count("#requirements li[data-met='false']", 4)
+    // Lessons, the check, the self-assessment, coaching and six hours in
+    // class: three of those were the demo's class three weeks ago.
+    app.wait_count("#requirements li[data-met='false']", 5)
         .await;
+    app.wait_contains("#class-time", "3 h of 6 h").await;
 
     // Lessons: open the second, come back: the course offers to resume it.
     app.click("[data-lesson='clients-l1/02-explaining-decisions']")
@@ -254,6 +257,22 @@ async fn a_learner_reads_passes_the_check_and_gets_a_style_profile() {
     app.scroll_to_top().await;
     app.screenshot("coaching").await;
 
+    // He takes attendance of yesterday's class, which Jordan attended:
+    // three more hours in class.
+    app.click("[data-nav='nav-classes']").await;
+    app.click("#classes-running article.class-card [data-run]")
+        .await;
+    app.find("#classes-running table.attendance").await;
+    app.script(&format!(
+        "const row = Array.from(document.querySelectorAll('#classes-running table.attendance tr'))
+             .find(r => r.textContent.includes('{LEARNER_NAME}'));
+         row.querySelector('[data-present]').click(); return true"
+    ))
+    .await;
+    app.find("#classes-running table.attendance [data-present][aria-pressed='true']")
+        .await;
+    app.screenshot("classes-attendance").await;
+
     // The learner acknowledges both; the course is complete and Level 2 opens.
     app.click("#sign-out").await;
     app.type_into("#username", LEARNER).await;
@@ -267,7 +286,7 @@ async fn a_learner_reads_passes_the_check_and_gets_a_style_profile() {
     app.wait_count("#my-coaching [data-status='coaching-acknowledged']", 2)
         .await;
     app.find("#course-complete").await;
-    app.wait_count("#requirements li[data-met='true']", 4).await;
+    app.wait_count("#requirements li[data-met='true']", 5).await;
     app.scroll_to_top().await;
     app.screenshot("course-complete").await;
     app.click("#back-to-catalogue").await;

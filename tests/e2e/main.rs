@@ -5,6 +5,7 @@
 mod assignment_review;
 mod certification;
 mod classes;
+mod dashboard;
 mod designer;
 mod harness;
 mod hr;

@@ -7,9 +7,9 @@ use crate::ipc;
 use crate::pages::certification::{ApprovalsPage, CertificationAdminPage, MyCertificationPage};
 use crate::pages::{
     accounts::AccountsPage, assignments::AssignmentsPage, catalogue::CataloguePage,
-    classes::ClassesPage, coaching::CoachingPage, course::CoursePage, designer::DesignerPage,
-    editor::DraftEditorPage, hr::HrPage, lesson::LessonPage, quiz::QuizPage,
-    self_assessment::StylePage, setup::SetupPage, sign_in::SignInPage,
+    classes::ClassesPage, coaching::CoachingPage, course::CoursePage, dashboard::DashboardPage,
+    designer::DesignerPage, editor::DraftEditorPage, hr::HrPage, lesson::LessonPage,
+    quiz::QuizPage, self_assessment::StylePage, setup::SetupPage, sign_in::SignInPage,
     survey_results::SurveyResultsPage, team::TeamPage,
 };
 use crate::state::{Action, AppState, Page};
@@ -120,7 +120,10 @@ pub fn app() -> Html {
             Page::Approvals => html! { <ApprovalsPage /> },
             Page::CertAdmin => html! { <CertificationAdminPage /> },
             Page::Classes => html! { <ClassesPage /> },
-            Page::SurveyResults => html! { <SurveyResultsPage /> },
+            Page::SurveyResults(ref course) => {
+                html! { <SurveyResultsPage course={course.clone()} /> }
+            }
+            Page::Dashboard => html! { <DashboardPage /> },
             Page::Designer => html! { <DesignerPage /> },
             Page::DraftEditor => html! { <DraftEditorPage /> },
             Page::Welcome => html! {

@@ -8,7 +8,8 @@ use mastery_types::{
 };
 use mastery_types::{
     AnswerSurveyRequest, AttendanceRequest, CancelClassRequest, ClassDetail, ClassRequest,
-    ClassView, ClassesHome, ScheduleClassRequest, SurveyResults, SurveyResultsRequest,
+    ClassView, ClassesHome, DeclineSurveyRequest, InviteRequest, ScheduleClassRequest,
+    SurveyResults, SurveyResultsRequest,
 };
 use mastery_types::{
     ApiError, Catalogue, CourseOutline, CourseRequest, DesignerHome, DiffEntry, DiffRequest,
@@ -307,6 +308,12 @@ pub async fn my_team() -> Result<TeamView, ApiError> {
     call("my_team", &NoArgs {}).await
 }
 
+/// The program's figures for the caller's staff (a manager) or for
+/// everyone (an administrator).
+pub async fn org_dashboard() -> Result<mastery_types::OrgDashboard, ApiError> {
+    call("org_dashboard", &NoArgs {}).await
+}
+
 pub async fn pair_coach(
     request: &mastery_types::PairCoachRequest,
 ) -> Result<mastery_types::PairingView, ApiError> {
@@ -438,6 +445,10 @@ pub async fn enrol_in_class(request: &ClassRequest) -> Result<ClassView, ApiErro
     call("enrol_in_class", &WithRequest { request }).await
 }
 
+pub async fn invite_to_class(request: &InviteRequest) -> Result<ClassDetail, ApiError> {
+    call("invite_to_class", &WithRequest { request }).await
+}
+
 pub async fn withdraw_from_class(request: &ClassRequest) -> Result<ClassView, ApiError> {
     call("withdraw_from_class", &WithRequest { request }).await
 }
@@ -455,7 +466,7 @@ pub async fn answer_survey(request: &AnswerSurveyRequest) -> Result<(), ApiError
 }
 
 /// "No thanks": the survey is not asked again.
-pub async fn decline_survey(request: &ClassRequest) -> Result<(), ApiError> {
+pub async fn decline_survey(request: &DeclineSurveyRequest) -> Result<(), ApiError> {
     call("decline_survey", &WithRequest { request }).await
 }
 
@@ -467,6 +478,13 @@ pub async fn export_survey_results(
     request: &SurveyResultsRequest,
 ) -> Result<mastery_types::SavedFile, ApiError> {
     call("export_survey_results", &WithRequest { request }).await
+}
+
+/// The item analysis as CSV, saved to Downloads.
+pub async fn export_item_analysis(
+    request: &mastery_types::ItemAnalysisRequest,
+) -> Result<mastery_types::SavedFile, ApiError> {
+    call("export_item_analysis", &WithRequest { request }).await
 }
 
 pub async fn item_analysis(

@@ -280,6 +280,7 @@ pub fn problem_text(t: &I18n, p: &Problem) -> String {
         AlreadyEnrolled => t.t("problem-already-enrolled"),
         NotEnrolled => t.t("problem-not-enrolled"),
         NotRunningClass => t.t("problem-not-running-class"),
+        NotInClassOffice => t.t("problem-not-in-class-office"),
         SurveyNotDue => t.t("problem-survey-not-due"),
         SurveyAnswer { problem } => survey_answer_text(t, problem),
         NotATime { given } => t.t_args("problem-not-a-time", &[("given", s(given))]),

@@ -47,8 +47,13 @@ pub enum Page {
     /// to answer after a class.
     Classes,
     /// Course designer, manager or administrator: a course's post-class
-    /// survey results, by pack version.
-    SurveyResults,
+    /// survey results, by pack version (of a course, when opened from
+    /// the designer; else the first).
+    SurveyResults(Option<CourseId>),
+    /// Manager or administrator: the program's figures (completions by
+    /// month, coaching by driver, certifications by office) for their
+    /// staff, or for everyone.
+    Dashboard,
     /// Signed in, but no page for any of the person's roles yet.
     Welcome,
 }

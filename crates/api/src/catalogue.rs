@@ -9,9 +9,10 @@ use mastery_domain::quiz::QuizGate;
 use mastery_packs::{Pack, PackCourse};
 use mastery_store::{learning, packs, people};
 use mastery_types::{
-    ApiError, Availability, Catalogue, CatalogueCourse, CatalogueTrack, CourseId, CourseOutline,
-    CourseRef, CourseRequest, Field, KnowledgeCheckSummary, LessonPositionRequest, LessonRequest,
-    LessonSummary, LessonView, LocalizedText, PersonId, Problem, Requirement, Thing, Track,
+    ApiError, Availability, Catalogue, CatalogueCourse, CatalogueTrack, ClassTime, CourseId,
+    CourseOutline, CourseRef, CourseRequest, Field, KnowledgeCheckSummary, LessonPositionRequest,
+    LessonRequest, LessonSummary, LessonView, LocalizedText, PersonId, Problem, Requirement, Thing,
+    Track,
 };
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -118,7 +119,7 @@ impl LearnerView {
         self.facts
             .lessons_done
             .get(course)
-            .cloned()
+            .map(|d| d.keys().cloned().collect())
             .unwrap_or_default()
     }
 }
@@ -195,6 +196,10 @@ impl Api {
                 })
                 .collect(),
             completed_by_record: state.recorded,
+            class_time: (course.completion.class_hours > 0).then_some(ClassTime {
+                attended_minutes: state.class_minutes,
+                required_hours: course.completion.class_hours,
+            }),
         })
     }
 

@@ -14,9 +14,9 @@ use mastery_packs::{QuestionKind, Survey};
 use mastery_store::classes::{self as store, ClassRow};
 use mastery_types::{
     AnswerSurveyRequest, ApiError, AttendanceRequest, CancelClassRequest, ClassDetail, ClassMember,
-    ClassRequest, ClassView, ClassesHome, Field, PendingSurvey, PersonId, Problem, Role,
-    ScheduleClassRequest, Seat, SurveyAnswer, SurveyQuestion, SurveyQuestionKind, SurveyResults,
-    SurveyResultsRequest, Thing,
+    ClassRequest, ClassView, ClassesHome, CourseId, DeclineSurveyRequest, Field, InviteRequest,
+    PendingSurvey, PersonId, Problem, Role, ScheduleClassRequest, Seat, SurveyAnswer,
+    SurveyQuestion, SurveyQuestionKind, SurveyResults, SurveyResultsRequest, Thing,
 };
 
 fn refusal(r: ClassRefusal) -> ApiError {
@@ -198,7 +198,11 @@ impl Api {
             upcoming: Vec::new(),
             cancelled: Vec::new(),
             running: Vec::new(),
-            surveys: self.pending_surveys(me, now)?,
+            surveys: self
+                .pending_surveys(me, now)?
+                .into_iter()
+                .map(|p| p.survey)
+                .collect(),
             courses: Vec::new(),
             time_zone: self
                 .store
@@ -209,8 +213,9 @@ impl Api {
             let v = self.view(r, me, &roles)?;
             if v.runs_it {
                 // Listed once, among the classes one runs (not offered for
-                // enrolment to the one teaching it).
-                if r.ends_at > now {
+                // enrolment to the one teaching it), and for a while after
+                // it ends, so attendance can be taken afterwards.
+                if r.ends_at > now - chrono::Duration::days(rules::ATTENDANCE_AFTER_DAYS) {
                     home.running.push(v);
                 }
                 continue;
@@ -237,23 +242,83 @@ impl Api {
         Ok(home)
     }
 
-    /// A class, with its list for whoever runs it.
+    /// A class, with its list and the learners one may invite for whoever
+    /// runs it.
     pub fn class_detail(
         &self,
         caller: &Caller,
         req: &ClassRequest,
-        _now: DateTime<Utc>,
+        now: DateTime<Utc>,
     ) -> Result<ClassDetail> {
         let me = caller.person()?;
         let roles = Self::roles(caller);
         let c = self.class_row(&req.class_id)?;
         let class = self.view(&c, me, &roles)?;
-        let members = if class.runs_it {
-            self.members(&c)?
-        } else {
+        if !class.runs_it {
+            return Ok(ClassDetail {
+                class,
+                members: Vec::new(),
+                invitable: Vec::new(),
+            });
+        }
+        let members = self.members(&c)?;
+        let invitable = if class.cancelled
+            || c.starts_at <= now
+            || caller.require(Permission::CoachLearners).is_err()
+        {
             Vec::new()
+        } else {
+            let mut list: Vec<(PersonId, String)> = self
+                .learners_in_scope(me, now)?
+                .into_iter()
+                .filter(|p| p.placement.office.is_some() && p.placement.office == c.office_id)
+                .filter(|p| !members.iter().any(|m| m.person_id == p.placement.person))
+                .map(|p| (p.placement.person, p.name))
+                .collect();
+            list.sort_by(|a, b| a.1.cmp(&b.1));
+            list
         };
-        Ok(ClassDetail { class, members })
+        Ok(ClassDetail {
+            class,
+            members,
+            invitable,
+        })
+    }
+
+    /// Whoever runs a class puts a learner they coach, of the class's
+    /// office, on its list (a seat, or the waiting list when it is full),
+    /// before it starts.
+    pub fn invite_to_class(
+        &self,
+        caller: &Caller,
+        req: &InviteRequest,
+        now: DateTime<Utc>,
+    ) -> Result<ClassDetail> {
+        let me = caller.require_person(Permission::CoachLearners)?;
+        let c = self.class_row(&req.class_id)?;
+        if !self.runs(&c, me, &Self::roles(caller))? {
+            return Err(ApiError::problem(Problem::NotRunningClass));
+        }
+        self.require_coach_scope(me, req.person_id, now)?;
+        if self.placed(req.person_id)?.placement.office != c.office_id {
+            return Err(ApiError::problem(Problem::NotInClassOffice));
+        }
+        self.act_on_class(
+            &c,
+            |f| rules::may_enrol(f, req.person_id, now),
+            |tx| {
+                store::insert_enrolment(
+                    tx,
+                    &new_id(now).to_string(),
+                    &c.id,
+                    req.person_id,
+                    true,
+                    me,
+                    now,
+                )
+            },
+        )?;
+        self.class_detail(caller, &ClassRequest { class_id: c.id }, now)
     }
 
     fn members(&self, c: &ClassRow) -> Result<Vec<ClassMember>> {
@@ -450,8 +515,10 @@ impl Api {
     }
 
     /// Surveys waiting for a person: after each class they attended that
-    /// has ended, until they answer or decline.
-    fn pending_surveys(&self, me: PersonId, now: DateTime<Utc>) -> Result<Vec<PendingSurvey>> {
+    /// has ended, and after each course they completed online (no class of
+    /// it attended, not a record of prior learning), until they answer or
+    /// decline.
+    fn pending_surveys(&self, me: PersonId, now: DateTime<Utc>) -> Result<Vec<Pending>> {
         let attended = self.store.read(|c| store::attended(c, me, now))?;
         let mut out = Vec::new();
         for c in attended {
@@ -461,29 +528,57 @@ impl Api {
             let Some(pack) = self.pack_at(&c.pack_id, &c.pack_version)? else {
                 continue;
             };
-            let Some(course) = pack.course(&c.course) else {
+            if let Some(survey) = pending(&pack, &c.course, c.id.clone(), Some(c.ends_at)) {
+                out.push(Pending {
+                    survey,
+                    occasion: Occasion::Class(Box::new(c)),
+                });
+            }
+        }
+        let view = self.learner_view(me, now)?;
+        for state in view
+            .state
+            .courses
+            .iter()
+            .filter(|s| s.complete && !s.recorded)
+        {
+            if view.facts.classes.iter().any(|c| c.course == state.course) {
                 continue;
-            };
-            let Some(survey) = course.survey.as_deref().and_then(|s| pack.survey(s)) else {
+            }
+            // The version they passed the knowledge check in, else the one
+            // they completed it under.
+            let version = view
+                .facts
+                .attempts
+                .iter()
+                .rev()
+                .find(|a| a.course == state.course && a.passed())
+                .map_or_else(|| view.pack.version.clone(), |a| a.pack_version.clone());
+            let occasion = surveys::online_occasion(&state.course, &version);
+            if self.store.read(|x| store::answered(x, me, &occasion))? {
                 continue;
+            }
+            let pack = match self.pack_at(PROGRAM_PACK_ID, &version)? {
+                Some(p) => p,
+                None => view.pack.clone(),
             };
-            out.push(PendingSurvey {
-                class_id: c.id.clone(),
-                course_title: course.title.clone(),
-                ended_at: c.ends_at,
-                title: survey.title.clone(),
-                intro: survey.intro.clone(),
-                questions: questions_of(survey),
-                min_group: surveys::MIN_GROUP as u32,
-                max_text: surveys::MAX_TEXT as u32,
-            });
+            if let Some(survey) = pending(&pack, &state.course, occasion, None) {
+                out.push(Pending {
+                    survey,
+                    occasion: Occasion::Online {
+                        course: state.course.clone(),
+                        pack_version: pack.version.clone(),
+                    },
+                });
+            }
         }
         Ok(out)
     }
 
-    /// An attendee answers the class's survey. The response is stored with
-    /// the course, version, class, office and facilitator only; that the
-    /// person answered is stored apart, only so they are not asked again.
+    /// An attendee (or a learner who completed the course online) answers
+    /// its survey. The response is stored with the course, version, class,
+    /// office and facilitator only; that the person answered is stored
+    /// apart, only so they are not asked again.
     pub fn answer_survey(
         &self,
         caller: &Caller,
@@ -491,16 +586,37 @@ impl Api {
         now: DateTime<Utc>,
     ) -> Result<()> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
-        let pending = self.pending_surveys(me, now)?;
-        if !pending.iter().any(|p| p.class_id == req.class_id) {
-            return Err(ApiError::problem(Problem::SurveyNotDue));
-        }
-        let c = self.class_row(&req.class_id)?;
+        let due = self
+            .pending_surveys(me, now)?
+            .into_iter()
+            .find(|p| p.survey.occasion == req.occasion)
+            .ok_or(ApiError::problem(Problem::SurveyNotDue))?;
+        let (course, pack_id, pack_version, class, office, facilitator) = match &due.occasion {
+            Occasion::Class(c) => (
+                c.course.clone(),
+                c.pack_id.clone(),
+                c.pack_version.clone(),
+                Some(c.id.clone()),
+                c.office_id.clone(),
+                Some(c.facilitator_id),
+            ),
+            Occasion::Online {
+                course,
+                pack_version,
+            } => (
+                course.clone(),
+                PROGRAM_PACK_ID.to_owned(),
+                pack_version.clone(),
+                None,
+                self.placed(me)?.placement.office,
+                None,
+            ),
+        };
         let pack = self
-            .pack_at(&c.pack_id, &c.pack_version)?
-            .ok_or_else(|| ApiError::not_found(Thing::PackVersion, &c.pack_version))?;
+            .pack_at(&pack_id, &pack_version)?
+            .ok_or_else(|| ApiError::not_found(Thing::PackVersion, &pack_version))?;
         let survey = pack
-            .course(&c.course)
+            .course(&course)
             .and_then(|course| course.survey.as_deref())
             .and_then(|s| pack.survey(s))
             .ok_or(ApiError::problem(Problem::SurveyNotDue))?;
@@ -510,21 +626,21 @@ impl Api {
             .map_err(|e| crate::errors::storage(e.to_string()))?;
         self.store.write(|tx| {
             // Checked again under the write lock: one response per person.
-            if store::answered(tx, me, &c.id)? {
+            if store::answered(tx, me, &req.occasion)? {
                 return Err(mastery_store::StoreError::Problem(Problem::SurveyNotDue));
             }
-            store::insert_answered(tx, me, &c.id, false)?;
+            store::insert_answered(tx, me, &req.occasion, false)?;
             store::insert_response(
                 tx,
                 &store::NewResponse {
                     id: &uuid::Uuid::new_v4().to_string(),
                     survey: &survey.id,
-                    course: &c.course,
-                    pack_id: &c.pack_id,
-                    pack_version: &c.pack_version,
-                    class: Some(&c.id),
-                    office: c.office_id.as_deref(),
-                    facilitator: Some(c.facilitator_id),
+                    course: &course,
+                    pack_id: &pack_id,
+                    pack_version: &pack_version,
+                    class: class.as_deref(),
+                    office: office.as_deref(),
+                    facilitator,
                     answers_json: &answers,
                 },
             )
@@ -532,27 +648,27 @@ impl Api {
         Ok(())
     }
 
-    /// An attendee declines the survey: not asked again, nothing stored
-    /// but that.
+    /// The person declines the survey: not asked again, nothing stored but
+    /// that.
     pub fn decline_survey(
         &self,
         caller: &Caller,
-        req: &ClassRequest,
+        req: &DeclineSurveyRequest,
         now: DateTime<Utc>,
     ) -> Result<()> {
         let me = caller.require_person(Permission::ViewOwnLearning)?;
         if !self
             .pending_surveys(me, now)?
             .iter()
-            .any(|p| p.class_id == req.class_id)
+            .any(|p| p.survey.occasion == req.occasion)
         {
             return Err(ApiError::problem(Problem::SurveyNotDue));
         }
         self.store.write(|tx| {
-            if store::answered(tx, me, &req.class_id)? {
+            if store::answered(tx, me, &req.occasion)? {
                 return Err(mastery_store::StoreError::Problem(Problem::SurveyNotDue));
             }
-            store::insert_answered(tx, me, &req.class_id, true)
+            store::insert_answered(tx, me, &req.occasion, true)
         })?;
         Ok(())
     }
@@ -565,10 +681,12 @@ impl Api {
         caller: &Caller,
         req: &SurveyResultsRequest,
     ) -> Result<SurveyResults> {
-        if caller.require(Permission::DesignCourses).is_err()
-            && caller.require(Permission::ManageStaff).is_err()
-        {
-            caller.require(Permission::AdministerCertifications)?;
+        // Managers and administrators also see breakdowns by office and
+        // facilitator; course designers see the course's whole.
+        let breakdowns = caller.require(Permission::ManageStaff).is_ok()
+            || caller.require(Permission::AdministerCertifications).is_ok();
+        if !breakdowns {
+            caller.require(Permission::DesignCourses)?;
         }
         let mut versions = self
             .store
@@ -616,6 +734,30 @@ impl Api {
                 None,
             ),
         };
+        let (by_office, by_facilitator) = match (survey, &version) {
+            (Some(s), Some(v)) if breakdowns => {
+                let rows = self
+                    .store
+                    .read(|c| store::responses_with_origin(c, &req.course, v))?;
+                let by = |key: &dyn Fn(&store::ResponseOrigin) -> Option<String>| {
+                    let mut groups: Vec<(Option<String>, Vec<surveys::Response>)> = Vec::new();
+                    for r in &rows {
+                        let Ok(answers) = serde_json::from_str(&r.answers_json) else {
+                            continue;
+                        };
+                        let k = key(r);
+                        match groups.iter_mut().find(|(g, _)| *g == k) {
+                            Some((_, list)) => list.push(answers),
+                            None => groups.push((k, vec![answers])),
+                        }
+                    }
+                    groups.sort_by(|a, b| a.0.cmp(&b.0));
+                    surveys::breakdown(s, groups)
+                };
+                (by(&|r| r.office.clone()), by(&|r| r.facilitator.clone()))
+            }
+            _ => (Vec::new(), Vec::new()),
+        };
         Ok(SurveyResults {
             course: req.course.clone(),
             course_title: course.title.clone(),
@@ -624,8 +766,45 @@ impl Api {
             questions: survey.map(questions_of).unwrap_or_default(),
             results,
             previous,
+            by_office,
+            by_facilitator,
         })
     }
+}
+
+/// A survey due, and what it is about.
+struct Pending {
+    survey: PendingSurvey,
+    occasion: Occasion,
+}
+
+enum Occasion {
+    Class(Box<ClassRow>),
+    Online {
+        course: CourseId,
+        pack_version: String,
+    },
+}
+
+/// The course's survey as asked on `occasion`, if the course has one.
+fn pending(
+    pack: &mastery_packs::Pack,
+    course: &CourseId,
+    occasion: String,
+    ended_at: Option<DateTime<Utc>>,
+) -> Option<PendingSurvey> {
+    let course = pack.course(course)?;
+    let survey = pack.survey(course.survey.as_deref()?)?;
+    Some(PendingSurvey {
+        occasion,
+        course_title: course.title.clone(),
+        ended_at,
+        title: survey.title.clone(),
+        intro: survey.intro.clone(),
+        questions: questions_of(survey),
+        min_group: surveys::MIN_GROUP as u32,
+        max_text: surveys::MAX_TEXT as u32,
+    })
 }
 
 fn problem_of(r: ClassRefusal) -> Problem {
@@ -775,78 +954,173 @@ impl Api {
         req: &SurveyResultsRequest,
     ) -> Result<String> {
         let r = self.survey_results(caller, req)?;
-        let mut out = String::from("\u{feff}course,version,question,kind,value,count\r\n");
         let version = r.version.clone().unwrap_or_default();
-        let line = |out: &mut String, q: &str, kind: &str, value: &str, count: &str| {
-            let f = |s: &str| {
-                let s = if s.starts_with(['=', '+', '-', '@']) {
-                    format!("'{s}")
-                } else {
-                    s.to_owned()
-                };
-                if s.contains([',', '"', '\n', '\r']) {
-                    format!("\"{}\"", s.replace('"', "\"\""))
-                } else {
-                    s
-                }
-            };
-            out.push_str(
-                &[
-                    f(r.course.as_str()),
-                    f(&version),
-                    f(q),
-                    f(kind),
-                    f(value),
-                    f(count),
-                ]
-                .join(","),
-            );
+        let mut out = String::from("\u{feff}course,version,group,question,kind,value,count\r\n");
+        let groups = std::iter::once(("all".to_owned(), &r.results))
+            .chain(
+                r.by_office
+                    .iter()
+                    .map(|(k, g)| (format!("office: {}", k.as_deref().unwrap_or("(none)")), g)),
+            )
+            .chain(r.by_facilitator.iter().map(|(k, g)| {
+                (
+                    format!("facilitator: {}", k.as_deref().unwrap_or("(none)")),
+                    g,
+                )
+            }));
+        for (group, results) in groups {
+            csv_group(&mut out, &[r.course.as_str(), &version, &group], results);
+        }
+        Ok(out)
+    }
+}
+
+impl Api {
+    /// The item analysis as CSV: a line per item (its difficulty,
+    /// discrimination and flags) and a line per option (how often chosen);
+    /// counts only, no learner.
+    pub fn item_analysis_csv(
+        &self,
+        caller: &Caller,
+        req: &mastery_types::ItemAnalysisRequest,
+    ) -> Result<String> {
+        let a = self.item_analysis(caller, req)?;
+        let mut out = String::from(
+            "\u{feff}course,version,item,prompt,attempts,right_share,discrimination,flags,option,correct,chosen\r\n",
+        );
+        let mut line = |fields: [&str; 11]| {
+            let fields: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            out.push_str(&fields.join(","));
             out.push_str("\r\n");
         };
-        match &r.results {
-            mastery_types::GroupResults::Suppressed { threshold } => {
-                line(
-                    &mut out,
+        for i in &a.items {
+            let attempts = i.attempts.to_string();
+            let right = format!("{:.3}", i.difficulty);
+            let discrimination = i
+                .discrimination
+                .map(|d| format!("{d:.3}"))
+                .unwrap_or_default();
+            let flags: Vec<&str> = i
+                .flags
+                .iter()
+                .map(|f| match f {
+                    mastery_types::ItemFlag::TooEasy => "too_easy",
+                    mastery_types::ItemFlag::TooHard => "too_hard",
+                    mastery_types::ItemFlag::NegativeDiscrimination => "negative_discrimination",
+                    mastery_types::ItemFlag::UnusedOption => "unused_option",
+                })
+                .collect();
+            let prompt = i.prompt.get("en").to_owned();
+            let lead = [
+                a.course.as_str(),
+                a.version.as_str(),
+                i.item.as_str(),
+                prompt.as_str(),
+            ];
+            line([
+                lead[0],
+                lead[1],
+                lead[2],
+                lead[3],
+                &attempts,
+                &right,
+                &discrimination,
+                &flags.join(" "),
+                "",
+                "",
+                "",
+            ]);
+            for o in &i.options {
+                let chosen = o.chosen.to_string();
+                line([
+                    lead[0],
+                    lead[1],
+                    lead[2],
                     "",
-                    "suppressed",
-                    &format!("fewer than {threshold} responses"),
                     "",
-                );
+                    "",
+                    "",
+                    "",
+                    &o.id,
+                    if o.correct { "yes" } else { "no" },
+                    &chosen,
+                ]);
             }
-            mastery_types::GroupResults::Shown {
-                responses,
-                questions,
-            } => {
-                line(&mut out, "", "responses", "", &responses.to_string());
-                for (q, result) in questions {
-                    match result {
-                        mastery_types::QuestionResult::Likert { counts, .. } => {
-                            for (i, n) in counts.iter().enumerate() {
-                                line(&mut out, q, "likert", &(i + 1).to_string(), &n.to_string());
-                            }
+        }
+        Ok(out)
+    }
+}
+
+/// One CSV field: quoted when it must be, and never read as a formula by a
+/// spreadsheet.
+fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// The rows of one group's results, after `lead` (course, version, group):
+/// a suppressed group is one line without its count.
+fn csv_group(out: &mut String, lead: &[&str], results: &mastery_types::GroupResults) {
+    use mastery_types::{GroupResults, QuestionResult};
+    let mut line = |q: &str, kind: &str, value: &str, count: &str| {
+        let fields: Vec<String> = lead
+            .iter()
+            .copied()
+            .chain([q, kind, value, count])
+            .map(csv_field)
+            .collect();
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    };
+    match results {
+        GroupResults::Suppressed { threshold } => {
+            line(
+                "",
+                "suppressed",
+                &format!("fewer than {threshold} responses"),
+                "",
+            );
+        }
+        GroupResults::Shown {
+            responses,
+            questions,
+        } => {
+            line("", "responses", "", &responses.to_string());
+            for (q, result) in questions {
+                match result {
+                    QuestionResult::Likert { counts, .. } => {
+                        for (i, n) in counts.iter().enumerate() {
+                            line(q, "likert", &(i + 1).to_string(), &n.to_string());
                         }
-                        mastery_types::QuestionResult::Recommend { counts, net } => {
-                            for (i, n) in counts.iter().enumerate() {
-                                line(&mut out, q, "recommend", &i.to_string(), &n.to_string());
-                            }
-                            if let Some(net) = net {
-                                line(&mut out, q, "net_score", &format!("{net:.1}"), "");
-                            }
+                    }
+                    QuestionResult::Recommend { counts, net } => {
+                        for (i, n) in counts.iter().enumerate() {
+                            line(q, "recommend", &i.to_string(), &n.to_string());
                         }
-                        mastery_types::QuestionResult::Choice { counts } => {
-                            for (option, n) in counts {
-                                line(&mut out, q, "choice", option, &n.to_string());
-                            }
+                        if let Some(net) = net {
+                            line(q, "net_score", &format!("{net:.1}"), "");
                         }
-                        mastery_types::QuestionResult::Text { comments } => {
-                            for c in comments {
-                                line(&mut out, q, "comment", c, "");
-                            }
+                    }
+                    QuestionResult::Choice { counts } => {
+                        for (option, n) in counts {
+                            line(q, "choice", option, &n.to_string());
+                        }
+                    }
+                    QuestionResult::Text { comments } => {
+                        for c in comments {
+                            line(q, "comment", c, "");
                         }
                     }
                 }
             }
         }
-        Ok(out)
     }
 }

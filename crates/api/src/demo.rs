@@ -296,17 +296,22 @@ impl Api {
                     serde_json::json!({ "person": ids[i].0.to_string(), "roles": roles, "demo": true }),
                 )?;
                 for course in p.completed {
+                    let recorded_at = now
+                        .checked_sub_months(chrono::Months::new(completed_months_ago(
+                            p.key, i, course,
+                        )))
+                        .unwrap_or(now);
                     completions::insert(
                         tx,
                         &completions::CompletionFact {
-                            id: new_id(now),
+                            id: new_id(recorded_at),
                             person: ids[i],
                             course: &CourseId((*course).into()),
                             pack_id: &pack.id,
                             pack_version: &pack.version,
                             source: "demo",
                             recorded_by: None,
-                            recorded_at: now,
+                            recorded_at,
                         },
                     )?;
                 }
@@ -425,10 +430,25 @@ impl Api {
     }
 }
 
+/// How long ago a demo person completed a course, in months, so that the
+/// program figures show a year of history: Marc-André before each of his
+/// certifications (Level 1 nearly three years ago, Level 2 last winter),
+/// everyone else Level 1 within the year and Level 2 in the last months.
+fn completed_months_ago(key: &str, index: usize, course: &str) -> u32 {
+    let spread = u32::try_from(index % 7).unwrap_or(0);
+    match (key, course.rsplit('-').next()) {
+        ("marc", Some("l1")) => 35,
+        ("marc", Some("l2")) => 11,
+        (_, Some("l1")) => 3 + spread,
+        (_, Some("l2")) => 1 + spread % 2,
+        _ => 1,
+    }
+}
+
 /// A class of Putting Clients First, Level 1, at Riverside three weeks ago,
 /// taught by Marc-André: five of its six attendees answered the survey (just
-/// enough for results to show) and Li has yet to; and one next week with
-/// seats left.
+/// enough for results to show) and Li has yet to; one yesterday whose
+/// attendance is still to be taken; and one next week with seats left.
 fn seed_classes(
     tx: &mastery_store::Connection,
     pack: &mastery_packs::Pack,
@@ -541,6 +561,40 @@ fn seed_classes(
             marc,
             marked,
         )?;
+    }
+    // Yesterday's afternoon class: Jordan and Noah were there, and Marc-André
+    // has yet to take attendance (the classes he runs list it).
+    let yesterday = new_id(day(-8, 12)).to_string();
+    store::insert_class(
+        tx,
+        &store::NewClass {
+            id: &yesterday,
+            course: &course,
+            pack_id: &pack.id,
+            pack_version: &pack.version,
+            office: Some("riverside"),
+            starts_at: day(-1, 18),
+            ends_at: day(-1, 21),
+            place: "Room 204 / Salle 204",
+            facilitator: marc,
+            capacity: 10,
+            by: sophie,
+            at: day(-8, 12),
+        },
+    )?;
+    for (i, key) in ["jordan", "noah"].iter().enumerate() {
+        if let Some(person) = id_of(key) {
+            let at = day(-7, 12) + chrono::Duration::minutes(i as i64 * 23);
+            store::insert_enrolment(
+                tx,
+                &new_id(at).to_string(),
+                &yesterday,
+                person,
+                true,
+                person,
+                at,
+            )?;
+        }
     }
     let next = new_id(now).to_string();
     store::insert_class(

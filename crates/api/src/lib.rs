@@ -23,6 +23,7 @@ mod certificates;
 mod certification;
 mod classes;
 mod coaching;
+mod dashboard;
 mod demo;
 mod designer;
 mod errors;

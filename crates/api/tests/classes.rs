@@ -289,7 +289,7 @@ fn class_with_responses(api: &Api, coach: &Caller, first: u32, n: u32, l: u8, r:
         api.answer_survey(
             p,
             &AnswerSurveyRequest {
-                class_id: class.clone(),
+                occasion: class.clone(),
                 answers: answers(l, r),
             },
             day(22),
@@ -347,7 +347,7 @@ fn attendees_are_asked_after_the_end_answer_once_and_bad_answers_are_refused() {
         api.answer_survey(
             who,
             &AnswerSurveyRequest {
-                class_id: class.clone(),
+                occasion: class.clone(),
                 answers,
             },
             day(22),
@@ -473,4 +473,126 @@ fn responses_hold_nothing_personal_and_results_need_five() {
             .expect_err("not for them");
         assert_eq!(e.code, ErrorCode::Forbidden);
     }
+}
+
+/// Managers see the results by office and by facilitator, each group under
+/// five hidden, no group worked out by subtraction, and no comment beside a
+/// breakdown; course designers see the whole only.
+#[test]
+fn breakdowns_by_facilitator_never_reveal_a_small_group() {
+    let api = crate::common::api();
+    let coach = person(&api, 1, &[Role::Coach]);
+    let other = person(&api, 2, &[Role::Coach]);
+    let manager = person(&api, 3, &[Role::Manager]);
+    let designer = person(&api, 4, &[Role::CourseDesigner]);
+    let req = SurveyResultsRequest {
+        course: CourseId("clients-l1".into()),
+        version: None,
+    };
+    class_with_responses(&api, &coach, 10, 6, 4, 9);
+    let r = api.survey_results(&manager, &req).expect("results");
+    assert_eq!(r.by_facilitator.len(), 1);
+    let GroupResults::Shown {
+        responses,
+        questions,
+    } = &r.by_facilitator[0].1
+    else {
+        panic!("six responses for one facilitator are shown")
+    };
+    assert_eq!(*responses, 6);
+    assert!(
+        !questions
+            .iter()
+            .any(|(_, q)| matches!(q, QuestionResult::Text { .. })),
+        "no comments beside a breakdown"
+    );
+    assert_eq!(r.by_office.len(), 1);
+    assert!(api
+        .survey_results(&designer, &req)
+        .expect("results")
+        .by_facilitator
+        .is_empty());
+    // Two responses from another facilitator's class: hiding them alone
+    // would let the whole (8) minus the first (6) tell them, so the first
+    // is hidden too.
+    class_with_responses(&api, &other, 30, 2, 1, 0);
+    let r = api.survey_results(&manager, &req).expect("results");
+    assert!(matches!(
+        r.results,
+        GroupResults::Shown { responses: 8, .. }
+    ));
+    assert_eq!(r.by_facilitator.len(), 2);
+    assert!(r
+        .by_facilitator
+        .iter()
+        .all(|(_, g)| matches!(g, GroupResults::Suppressed { .. })));
+    let csv = api.survey_results_csv(&manager, &req).expect("csv");
+    assert_eq!(
+        csv.matches("facilitator: ").count(),
+        2,
+        "one line per hidden group: {csv}"
+    );
+    assert!(
+        csv.lines()
+            .filter(|l| l.contains("facilitator: "))
+            .all(|l| l.contains(",suppressed,fewer than 5 responses,")),
+        "{csv}"
+    );
+}
+
+/// Whoever runs a class invites learners they coach before it starts; the
+/// invited learner holds a seat; nobody else may invite, nobody twice.
+#[test]
+fn the_facilitator_invites_learners_they_coach() {
+    let api = crate::common::api();
+    let coach = person(&api, 1, &[Role::Coach]);
+    let other = person(&api, 2, &[Role::Coach]);
+    let a = person(&api, 10, &[Role::Learner]);
+    let class = api
+        .schedule_class(&coach, &schedule(5), now())
+        .expect("scheduled")
+        .id;
+    let detail = api
+        .class_detail(&coach, &req(&class), now())
+        .expect("detail");
+    assert!(
+        detail.invitable.iter().any(|(p, _)| *p == id(&a)),
+        "{:?}",
+        detail.invitable
+    );
+    let invite = |who: &Caller, at| {
+        api.invite_to_class(
+            who,
+            &mastery_types::InviteRequest {
+                class_id: class.clone(),
+                person_id: id(&a),
+            },
+            at,
+        )
+    };
+    assert_eq!(
+        problem(invite(&other, now()).expect_err("not running it")),
+        Problem::NotRunningClass
+    );
+    let detail = invite(&coach, now()).expect("invited");
+    assert!(detail
+        .members
+        .iter()
+        .any(|m| m.person_id == id(&a) && !m.waiting));
+    assert!(!detail.invitable.iter().any(|(p, _)| *p == id(&a)));
+    assert_eq!(
+        problem(invite(&coach, now()).expect_err("twice")),
+        Problem::AlreadyEnrolled
+    );
+    let home = api.classes_home(&a, now()).expect("home");
+    assert!(home
+        .upcoming
+        .iter()
+        .any(|c| c.id == class && c.seat == Seat::Enrolled));
+    // Once the class has started, nobody is invited.
+    assert!(api
+        .class_detail(&coach, &req(&class), day(19))
+        .expect("detail")
+        .invitable
+        .is_empty());
 }

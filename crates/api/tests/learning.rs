@@ -102,7 +102,8 @@ fn lessons_are_marked_done_once_and_the_course_resumes_where_it_stopped() {
             ("lessons", false),
             ("knowledge_check", false),
             ("self_assessment", false),
-            ("coaching", false)
+            ("coaching", false),
+            ("in_class", false)
         ]
     );
     let second = outline.lessons[1].id.clone();
@@ -496,30 +497,113 @@ fn the_self_assessment_gives_a_profile_and_refuses_incomplete_answers() {
 
 #[test]
 fn level_1_completed_from_facts_unlocks_level_2() {
-    use mastery_types::{
-        Availability, CoachingRequest, CoachingResponseRequest, Driver, Observation,
-    };
+    use mastery_types::{AttendanceRequest, Availability, ClassRequest, ScheduleClassRequest};
     let api = api();
     let me = person(&api, 1, &[Role::Learner]);
     let coach = person(&api, 2, &[Role::Coach]);
-    let state = |api: &mastery_api::Api, id: &str| {
-        api.catalogue(&me, now())
-            .expect("catalogue")
-            .tracks
-            .iter()
-            .flat_map(|t| t.courses.iter())
-            .find(|c| c.id.as_str() == id)
-            .map(|c| c.availability.clone())
-            .expect("course")
-    };
-    assert!(matches!(
-        state(&api, "clients-l2"),
-        Availability::Locked { .. }
-    ));
+    let state = |id: &str| availability(&api, &me, id);
+    assert!(matches!(state("clients-l2"), Availability::Locked { .. }));
+    complete_clients_l1_online(&api, &me, &coach);
+    assert!(
+        matches!(state("clients-l2"), Availability::Locked { .. }),
+        "six hours in class still missing"
+    );
     let outline = api.course_outline(&me, &course(), now()).expect("outline");
+    assert_eq!(
+        outline
+            .class_time
+            .map(|c| (c.attended_minutes, c.required_hours)),
+        Some((0, 6))
+    );
+    // Two classes of three hours; the second is cancelled before it
+    // starts and counts for nothing, so a third is needed.
+    let day = |d: i64| (now() + Duration::days(d)).date_naive();
+    let class = |d: i64| {
+        api.schedule_class(
+            &coach,
+            &ScheduleClassRequest {
+                course: CourseId(COURSE.into()),
+                date: day(d).to_string(),
+                starts: "09:00".into(),
+                ends: "12:00".into(),
+                place: "Room 204".into(),
+                facilitator: None,
+                capacity: 10,
+            },
+            now(),
+        )
+        .expect("scheduled")
+        .id
+    };
+    let (first, second, third) = (class(2), class(3), class(4));
+    for c in [&first, &second, &third] {
+        api.enrol_in_class(
+            &me,
+            &ClassRequest {
+                class_id: c.clone(),
+            },
+            now(),
+        )
+        .expect("enrolled");
+    }
+    let learner = api.session_info(&me).expect("me").person_id;
+    let attend = |c: &str, d: i64| {
+        api.mark_attendance(
+            &coach,
+            &AttendanceRequest {
+                class_id: c.into(),
+                person_id: learner,
+                present: true,
+            },
+            now() + Duration::days(d) + Duration::hours(20),
+        )
+        .expect("present")
+    };
+    attend(&first, 2);
+    api.cancel_class(
+        &coach,
+        &mastery_types::CancelClassRequest {
+            class_id: second.clone(),
+            reason: "Room flooded".into(),
+        },
+        now(),
+    )
+    .expect("cancelled");
+    let outline = api.course_outline(&me, &course(), now()).expect("outline");
+    assert_eq!(outline.class_time.map(|c| c.attended_minutes), Some(180));
+    assert!(matches!(state("clients-l2"), Availability::Locked { .. }));
+    attend(&third, 4);
+    assert_eq!(state("clients-l1"), Availability::Completed);
+    assert_eq!(state("clients-l2"), Availability::Open);
+}
+
+fn availability(
+    api: &mastery_api::Api,
+    me: &mastery_api::Caller,
+    id: &str,
+) -> mastery_types::Availability {
+    api.catalogue(me, now())
+        .expect("catalogue")
+        .tracks
+        .iter()
+        .flat_map(|t| t.courses.iter())
+        .find(|c| c.id.as_str() == id)
+        .map(|c| c.availability.clone())
+        .expect("course")
+}
+
+/// Everything clients-l1 asks for but its time in class: its lessons, its
+/// knowledge check, the self-assessment, and coaching on all five drivers.
+fn complete_clients_l1_online(
+    api: &mastery_api::Api,
+    me: &mastery_api::Caller,
+    coach: &mastery_api::Caller,
+) {
+    use mastery_types::{CoachingRequest, CoachingResponseRequest, Driver, Observation};
+    let outline = api.course_outline(me, &course(), now()).expect("outline");
     for l in &outline.lessons {
         api.mark_lesson_done(
-            &me,
+            me,
             &LessonDoneRequest {
                 lesson: l.id.clone(),
             },
@@ -527,18 +611,18 @@ fn level_1_completed_from_facts_unlocks_level_2() {
         )
         .expect("done");
     }
-    let a = api.start_quiz(&me, &course(), now()).expect("start");
+    let a = api.start_quiz(me, &course(), now()).expect("start");
     for item in quiz_items() {
         let req = SaveAnswerRequest {
             attempt_id: a.attempt_id.clone(),
             item_id: item.id.clone(),
             answer: right(&item),
         };
-        api.save_answer(&me, &req, now()).expect("saved");
+        api.save_answer(me, &req, now()).expect("saved");
     }
     assert!(
         api.submit_quiz(
-            &me,
+            me,
             &AttemptRequest {
                 attempt_id: a.attempt_id.clone()
             },
@@ -547,10 +631,10 @@ fn level_1_completed_from_facts_unlocks_level_2() {
         .expect("submit")
         .passed
     );
-    let sa = api.self_assessment(&me, &course(), now()).expect("sa");
+    let sa = api.self_assessment(me, &course(), now()).expect("sa");
     let ratings = sa.statements.iter().map(|s| (s.id.clone(), 3)).collect();
     api.submit_self_assessment(
-        &me,
+        me,
         &StyleRequest {
             course: CourseId(COURSE.into()),
             ratings,
@@ -558,14 +642,10 @@ fn level_1_completed_from_facts_unlocks_level_2() {
         now(),
     )
     .expect("style");
-    assert!(
-        matches!(state(&api, "clients-l2"), Availability::Locked { .. }),
-        "coaching still missing"
-    );
-    let learner_id = api.session_info(&me).expect("me").person_id;
+    let learner_id = api.session_info(me).expect("me").person_id;
     let session = api
         .log_coaching(
-            &coach,
+            coach,
             &CoachingRequest {
                 learner: learner_id,
                 course: CourseId(COURSE.into()),
@@ -586,7 +666,7 @@ fn level_1_completed_from_facts_unlocks_level_2() {
         )
         .expect("logged");
     api.respond_to_coaching(
-        &me,
+        me,
         &CoachingResponseRequest {
             session_id: session.id,
             acknowledge: true,
@@ -595,8 +675,110 @@ fn level_1_completed_from_facts_unlocks_level_2() {
         now(),
     )
     .expect("acknowledged");
-    assert_eq!(state(&api, "clients-l1"), Availability::Completed);
-    assert_eq!(state(&api, "clients-l2"), Availability::Open);
+}
+
+/// A learner who completes a course online (a version asking for no time in
+/// class) is asked its survey once, at completion; the answer is stored
+/// under that version without a class or a facilitator.
+#[test]
+fn a_course_completed_online_asks_its_survey_once() {
+    use mastery_types::{AnswerSurveyRequest, Availability, DeclineSurveyRequest, SurveyAnswer};
+    let api = api();
+    let designer = person(&api, 3, &[Role::CourseDesigner]);
+    let file = api
+        .draft_file(
+            &designer,
+            &crate::common::file_req("courses/clients-l1.toml"),
+            now(),
+        )
+        .expect("course file");
+    assert!(file.text.contains("class_hours = 6\n"));
+    api.save_edit(
+        &designer,
+        &mastery_types::EditRequest {
+            pack_id: mastery_api::PROGRAM_PACK_ID.into(),
+            path: file.path.clone(),
+            text: file.text.replace("class_hours = 6\n", ""),
+            lang: "en".into(),
+        },
+        now(),
+    )
+    .expect("saved");
+    api.publish(&designer, &crate::common::publish_req("1.0.1"), now())
+        .expect("published");
+    let me = person(&api, 1, &[Role::Learner]);
+    let coach = person(&api, 2, &[Role::Coach]);
+    assert!(api
+        .classes_home(&me, now())
+        .expect("home")
+        .surveys
+        .is_empty());
+    complete_clients_l1_online(&api, &me, &coach);
+    assert_eq!(availability(&api, &me, COURSE), Availability::Completed);
+    let surveys = api.classes_home(&me, now()).expect("home").surveys;
+    assert_eq!(surveys.len(), 1);
+    assert_eq!(surveys[0].occasion, "course:clients-l1@1.0.1");
+    assert_eq!(surveys[0].ended_at, None);
+    let answers: Vec<(String, SurveyAnswer)> = surveys[0]
+        .questions
+        .iter()
+        .filter(|q| q.required)
+        .map(|q| {
+            let a = match &q.kind {
+                mastery_types::SurveyQuestionKind::Likert => SurveyAnswer::Likert(4),
+                mastery_types::SurveyQuestionKind::Recommend => SurveyAnswer::Recommend(8),
+                mastery_types::SurveyQuestionKind::Single { options } => {
+                    SurveyAnswer::Single(options[0].0.clone())
+                }
+                mastery_types::SurveyQuestionKind::Multiple { options } => {
+                    SurveyAnswer::Multiple(vec![options[0].0.clone()])
+                }
+                mastery_types::SurveyQuestionKind::Text => SurveyAnswer::Text("Clear.".into()),
+            };
+            (q.id.clone(), a)
+        })
+        .collect();
+    let answer = |occasion: &str| {
+        api.answer_survey(
+            &me,
+            &AnswerSurveyRequest {
+                occasion: occasion.into(),
+                answers: answers.clone(),
+            },
+            now(),
+        )
+    };
+    assert!(answer("course:clients-l2@1.0.1").is_err(), "not completed");
+    answer("course:clients-l1@1.0.1").expect("answered");
+    assert!(answer("course:clients-l1@1.0.1").is_err(), "twice");
+    assert!(api
+        .decline_survey(
+            &me,
+            &DeclineSurveyRequest {
+                occasion: "course:clients-l1@1.0.1".into()
+            },
+            now()
+        )
+        .is_err());
+    assert!(api
+        .classes_home(&me, now())
+        .expect("home")
+        .surveys
+        .is_empty());
+    let (class, facilitator, version): (Option<String>, Option<String>, String) = api
+        .store()
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT class_id, facilitator_id, pack_version FROM survey_responses",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?)
+        })
+        .expect("one response");
+    assert_eq!(
+        (class, facilitator, version.as_str()),
+        (None, None, "1.0.1")
+    );
 }
 
 #[test]
@@ -787,6 +969,20 @@ fn item_analysis_counts_right_answers_and_choices_without_naming_anyone() {
     }
     let json = serde_json::to_string(&a).expect("json");
     assert!(!json.contains("User 10"), "no learner is named");
+    // The same table as CSV: a line per item with its share right, a line
+    // per option with how often it was chosen; nobody named.
+    let csv = api.item_analysis_csv(&designer, &req).expect("csv");
+    let first_line = format!("{},{},{},", COURSE, a.version, first.item);
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with(&first_line) && l.contains(",5,0.400,")),
+        "{csv}"
+    );
+    assert_eq!(
+        csv.lines().count(),
+        1 + a.items.len() + a.items.iter().map(|i| i.options.len()).sum::<usize>()
+    );
+    assert!(!csv.contains("User 10"));
     let learner = person(&api, 200, &[Role::Learner]);
     assert_eq!(
         api.item_analysis(&learner, &req)

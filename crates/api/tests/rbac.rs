@@ -330,6 +330,9 @@ fn commands() -> Vec<(&'static str, Command)> {
             api.due_courses(c, now()).map(drop)
         }),
         ("my_team", |api, c, _| api.my_team(c, now()).map(drop)),
+        ("org_dashboard", |api, c, _| {
+            api.org_dashboard(c, now()).map(drop)
+        }),
         ("assign_course", |api, c, _| {
             // Allowed callers get past the role check to "no such employee".
             let req = AssignCourseRequest {
@@ -527,15 +530,25 @@ fn commands() -> Vec<(&'static str, Command)> {
             };
             past_role_check(api.mark_attendance(c, &req, now()).map(drop))
         }),
+        ("invite_to_class", |api, c, _| {
+            let req = mastery_types::InviteRequest {
+                class_id: "none".into(),
+                person_id: PersonId(uuid::Uuid::nil()),
+            };
+            past_role_check(api.invite_to_class(c, &req, now()).map(drop))
+        }),
         ("answer_survey", |api, c, _| {
             let req = mastery_types::AnswerSurveyRequest {
-                class_id: "none".into(),
+                occasion: "none".into(),
                 answers: vec![],
             };
             past_role_check(api.answer_survey(c, &req, now()))
         }),
         ("decline_survey", |api, c, _| {
-            past_role_check(api.decline_survey(c, &class("none"), now()))
+            let req = mastery_types::DeclineSurveyRequest {
+                occasion: "none".into(),
+            };
+            past_role_check(api.decline_survey(c, &req, now()))
         }),
         ("survey_results", |api, c, _| {
             let req = mastery_types::SurveyResultsRequest {
@@ -557,6 +570,13 @@ fn commands() -> Vec<(&'static str, Command)> {
                 version: None,
             };
             api.item_analysis(c, &req).map(drop)
+        }),
+        ("item_analysis_csv", |api, c, _| {
+            let req = mastery_types::ItemAnalysisRequest {
+                course: CourseId("clients-l1".into()),
+                version: None,
+            };
+            api.item_analysis_csv(c, &req).map(drop)
         }),
         ("import_pack", |api, c, _| {
             // Allowed callers get past the role check to the archive check.
@@ -663,8 +683,9 @@ fn allowed(command: &str, role: Option<Role>) -> bool {
         // see the next tests for a database that has accounts).
         ("seed_demo", None) => true,
         ("classes_home" | "class_detail", Some(_)) => true,
+        ("org_dashboard", Some(Role::Manager | Role::Administrator)) => true,
         (
-            "schedule_class" | "cancel_class" | "mark_attendance",
+            "schedule_class" | "cancel_class" | "mark_attendance" | "invite_to_class",
             Some(Role::Coach | Role::Manager),
         ) => true,
         (
@@ -674,7 +695,7 @@ fn allowed(command: &str, role: Option<Role>) -> bool {
         // The operator of the file may read results too (groups of five or
         // more only, like everyone).
         (
-            "survey_results" | "survey_results_csv" | "item_analysis",
+            "survey_results" | "survey_results_csv" | "item_analysis" | "item_analysis_csv",
             Some(Role::CourseDesigner | Role::Manager | Role::Administrator) | None,
         ) => true,
         (

@@ -187,7 +187,8 @@ fn the_team_overview_shows_each_persons_standing_on_every_course() {
         .iter()
         .find(|m| m.name == "Jordan Baptiste")
         .expect("Jordan");
-    assert_eq!(row.progress[0], CourseProgress::Open { met: 1, of: 4 });
+    // Four requirements and six hours in class (three so far).
+    assert_eq!(row.progress[0], CourseProgress::Open { met: 1, of: 5 });
     assert_eq!(row.progress[1], CourseProgress::Locked);
     // The overview agrees with what Jordan himself sees, course by course.
     let catalogue = api.catalogue(&jordan, now()).expect("catalogue");
@@ -215,5 +216,62 @@ fn the_team_overview_shows_each_persons_standing_on_every_course() {
             .iter()
             .any(|m| m.progress.contains(&CourseProgress::Completed)),
         "the demo team has completed courses"
+    );
+}
+
+/// The organization's figures: a manager sees the people in their charge
+/// only, an administrator everyone; completions fall in the month they
+/// were made; certifications in force are counted by office; a learner
+/// sees nothing.
+#[test]
+fn the_dashboard_counts_a_managers_staff_and_the_whole_organization() {
+    use mastery_types::{DashboardScope, Driver};
+    let api = crate::common::demo();
+    let sophie = crate::common::demo_sign_in(&api, "sophie");
+    let d = api.org_dashboard(&sophie, now()).expect("dashboard");
+    assert_eq!(d.scope, DashboardScope::Staff);
+    // Marc-André, Amélie, Jordan, Li, Fatima and Noah.
+    assert_eq!(d.people, 6);
+    assert_eq!(d.months.len(), 12);
+    assert_eq!(d.months.last().map(String::as_str), Some("2026-11"));
+    let clients_l1 = d
+        .completions
+        .iter()
+        .find(|c| c.course.as_str() == "clients-l1")
+        .expect("clients-l1");
+    // Recorded for Marc-André (nearly three years ago, before the months
+    // shown), Amélie and Li (this year).
+    assert_eq!(clients_l1.total, 3);
+    assert_eq!(clients_l1.per_month.iter().sum::<u32>(), 2);
+    assert_eq!(d.coaching.len(), Driver::ALL.len());
+    // Marc-André holds Levels 1 and 2; the rest of Riverside nothing.
+    assert_eq!(d.certifications.len(), 1);
+    let riverside = &d.certifications[0];
+    assert!(riverside
+        .office
+        .as_deref()
+        .is_some_and(|o| o.starts_with("Riverside")));
+    assert_eq!((riverside.people, riverside.certified), (6, [1, 1, 0]));
+
+    let rajinder = crate::common::demo_sign_in(&api, "rajinder");
+    let d = api.org_dashboard(&rajinder, now()).expect("dashboard");
+    assert_eq!(d.people, 6);
+    assert!(d
+        .certifications
+        .iter()
+        .all(|o| o.office.as_deref().is_some_and(|o| o.starts_with("Baie"))));
+
+    let admin = crate::common::demo_sign_in(&api, "admin");
+    let d = api.org_dashboard(&admin, now()).expect("dashboard");
+    assert_eq!(d.scope, DashboardScope::Organization);
+    assert_eq!(d.people, 15);
+    assert_eq!(d.certifications.len(), 2);
+
+    let amelie = crate::common::demo_sign_in(&api, "amelie");
+    assert_eq!(
+        api.org_dashboard(&amelie, now())
+            .expect_err("a learner")
+            .code,
+        mastery_api::ErrorCode::Forbidden
     );
 }

@@ -6,7 +6,10 @@
 //! - eligibility for certification of everyone (every person × 12
 //!   certifications, the administrator's organization count), goal ≤ 300 ms;
 //! - a manager's team overview (15 reports × 12 courses), goal ≤ 10 ms p95;
-//! - one learner's catalogue, goal ≤ 0.3 ms.
+//! - one learner's catalogue, goal ≤ 0.3 ms;
+//! - the organization dashboard, everyone and a manager's staff, goal ≤ 50 ms;
+//! - item analysis of the knowledge check with the most attempts, goal
+//!   ≤ 100 ms for 11,000 attempts.
 //!
 //! A plain timing harness (building the organization takes a while and one
 //! eligibility pass is long for criterion's samples): prints the fact count
@@ -129,6 +132,47 @@ fn main() {
     };
     let times = timed(1000, || api.catalogue(&learner, now).expect("catalogue"));
     report("one learner's catalogue", &times);
+
+    // The organization's figures: everyone for an administrator, a
+    // manager's staff.
+    let administrator = Caller::Person {
+        id: ids[0],
+        roles: vec![Role::Administrator],
+    };
+    let times = timed(5, || {
+        api.org_dashboard(&administrator, now).expect("dashboard")
+    });
+    report(
+        &format!("organization dashboard, everyone ({PEOPLE} people) (goal ≤ 50 ms)"),
+        &times,
+    );
+    let times = timed(20, || api.org_dashboard(&manager, now).expect("dashboard"));
+    report(
+        "organization dashboard, a manager's staff (goal ≤ 50 ms)",
+        &times,
+    );
+
+    // Item analysis of the check with the most attempts (every item's
+    // difficulty, discrimination and option counts over every submitted
+    // attempt of the version).
+    let request = mastery_types::ItemAnalysisRequest {
+        course: CourseId("clients-l1".into()),
+        version: None,
+    };
+    let analysis = api
+        .item_analysis(&Caller::LocalOperator, &request)
+        .expect("item analysis");
+    let times = timed(10, || {
+        api.item_analysis(&Caller::LocalOperator, &request)
+            .expect("item analysis")
+    });
+    report(
+        &format!(
+            "item analysis, one check with {} submitted attempts (goal ≤ 100 ms for 11,000)",
+            analysis.attempts
+        ),
+        &times,
+    );
 }
 
 /// One person and what they have done: their home track's Level 1 for

@@ -1,6 +1,7 @@
 //! Survey results of one course version holding 11,000 responses (goal
 //! ≤ 50 ms): the responses read and the group's results computed, with the
-//! version before for comparison. Run: `cargo bench -p mastery-bench --bench surveys`.
+//! version before for comparison and the breakdowns by office (40) and by
+//! facilitator (200) that managers see. Run: `cargo bench -p mastery-bench --bench surveys`.
 
 use chrono::Utc;
 use mastery_api::{Api, Caller, PROGRAM_PACK_ID};
@@ -15,6 +16,12 @@ fn main() {
     api.load_shipped_pack(Utc::now()).expect("pack");
     let version = mastery_packs::shipped().expect("pack").version;
     let course = CourseId("clients-l1".into());
+    // Spread over 40 offices and 200 facilitators, for the managers'
+    // breakdowns.
+    let offices: Vec<String> = (0..40).map(|o| format!("office-{o}")).collect();
+    let facilitators: Vec<mastery_types::PersonId> = (0..200)
+        .map(|_| mastery_types::PersonId(uuid::Uuid::now_v7()))
+        .collect();
     api.store()
         .write(|tx| {
             for i in 0..RESPONSES {
@@ -39,8 +46,8 @@ fn main() {
                         pack_id: PROGRAM_PACK_ID,
                         pack_version: &version,
                         class: None,
-                        office: None,
-                        facilitator: None,
+                        office: Some(offices[i % offices.len()].as_str()),
+                        facilitator: Some(facilitators[i % facilitators.len()]),
                         answers_json: &json,
                     },
                 )?;

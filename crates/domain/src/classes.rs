@@ -9,6 +9,10 @@ use mastery_types::PersonId;
 /// The longest a class may run.
 pub const MAX_HOURS: i64 = 12;
 
+/// How long after its end a class stays among the classes one runs, so
+/// that attendance can be taken after it.
+pub const ATTENDANCE_AFTER_DAYS: i64 = 14;
+
 /// One enrolment fact: a person enrolled, or withdrew.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Enrolment {

@@ -18,6 +18,7 @@ pub mod catalogue;
 pub mod certification;
 pub mod classes;
 pub mod coaching;
+pub mod dashboard;
 pub mod facts;
 pub mod hr;
 pub mod integrity;

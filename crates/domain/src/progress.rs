@@ -29,6 +29,9 @@ pub struct CourseFacts {
     pub validation_exam_passed: bool,
     pub observation_passed: bool,
     pub portfolio_reviewed: bool,
+    /// Minutes of class attended (classes of this course, not cancelled,
+    /// the latest attendance mark "present").
+    pub class_minutes: u32,
 }
 
 /// The course's requirements in a fixed order, each with whether it is met.
@@ -44,6 +47,7 @@ pub fn requirements(course: &PackCourse, f: &CourseFacts) -> Vec<(RequirementKin
         validation_exam,
         observation,
         portfolio,
+        class_hours,
     } = course.completion;
     [
         (
@@ -59,6 +63,11 @@ pub fn requirements(course: &PackCourse, f: &CourseFacts) -> Vec<(RequirementKin
         (validation_exam, ValidationExam, f.validation_exam_passed),
         (observation, Observation, f.observation_passed),
         (portfolio, Portfolio, f.portfolio_reviewed),
+        (
+            class_hours > 0,
+            InClass,
+            f.class_minutes >= u32::from(class_hours) * 60,
+        ),
     ]
     .into_iter()
     .filter(|(required, _, _)| *required)
@@ -75,20 +84,43 @@ pub fn is_complete(course: &PackCourse, f: &CourseFacts) -> bool {
 /// Every fact of one learner the projection reads.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LearnerFacts {
-    /// Courses recorded as completed (prior learning, HR records).
-    pub recorded: BTreeSet<CourseId>,
-    /// Lessons marked done, by course.
-    pub lessons_done: BTreeMap<CourseId, BTreeSet<String>>,
+    /// Courses recorded as completed (prior learning, HR records), each
+    /// with when it was first recorded.
+    pub recorded: BTreeMap<CourseId, DateTime<Utc>>,
+    /// Lessons marked done, by course, each with when it was first marked.
+    pub lessons_done: BTreeMap<CourseId, BTreeMap<String, DateTime<Utc>>>,
     /// Knowledge-check attempts, oldest first.
     pub attempts: Vec<QuizAttempt>,
-    /// Self-assessments answered (their ids).
-    pub self_assessments: BTreeSet<String>,
+    /// Self-assessments answered (their ids), each with when it was first
+    /// answered.
+    pub self_assessments: BTreeMap<String, DateTime<Utc>>,
     pub coaching: Vec<CoachingSession>,
     /// Their own (individual) submissions, oldest first.
     pub submissions: Vec<Submission>,
     /// Their teams' submissions (team synthesis), oldest first.
     pub team_submissions: Vec<Submission>,
     pub assessments: Vec<Assessment>,
+    /// Classes attended (present at the latest mark, not cancelled).
+    pub classes: Vec<AttendedClass>,
+}
+
+/// A class a learner attended, as the in-class requirement counts it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AttendedClass {
+    pub course: CourseId,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+/// Minutes of class attended on a course: each class's length once (a
+/// class marked twice counts once, as the store gives each class once).
+pub fn class_minutes(classes: &[AttendedClass], course: &CourseId) -> u32 {
+    let minutes: i64 = classes
+        .iter()
+        .filter(|c| &c.course == course)
+        .map(|c| (c.ends_at - c.starts_at).num_minutes().max(0))
+        .sum();
+    u32::try_from(minutes).unwrap_or(u32::MAX)
 }
 
 /// One course as the rules see it for one learner.
@@ -107,6 +139,8 @@ pub struct CourseState {
     pub started: bool,
     /// The knowledge check's gate, for a course that has one.
     pub quiz: Option<QuizGate>,
+    /// Minutes of class attended (for a course asking for class time).
+    pub class_minutes: u32,
 }
 
 impl CourseState {
@@ -190,7 +224,9 @@ fn facts_of(pack: &Pack, course: &PackCourse, lessons: &[&str], f: &LearnerFacts
     let done = f.lessons_done.get(&course.id);
     CourseFacts {
         lessons_total: lessons.len(),
-        lessons_done: done.map_or(0, |d| lessons.iter().filter(|l| d.contains(**l)).count()),
+        lessons_done: done.map_or(0, |d| {
+            lessons.iter().filter(|l| d.contains_key(**l)).count()
+        }),
         knowledge_check_passed: f
             .attempts
             .iter()
@@ -198,7 +234,7 @@ fn facts_of(pack: &Pack, course: &PackCourse, lessons: &[&str], f: &LearnerFacts
         self_assessment_done: course
             .self_assessment
             .as_ref()
-            .is_some_and(|id| f.self_assessments.contains(id)),
+            .is_some_and(|id| f.self_assessments.contains_key(id)),
         coaching_covers_all_drivers: crate::coaching::covers_all_drivers(&f.coaching, &course.id),
         assignments_accepted: crate::assignments::all_accepted(pack, &course.id, &f.submissions),
         team_synthesis_accepted: crate::assignments::synthesis_accepted(
@@ -210,6 +246,7 @@ fn facts_of(pack: &Pack, course: &PackCourse, lessons: &[&str], f: &LearnerFacts
             .assessments
             .iter()
             .any(|a| a.course == course.id && a.passed),
+        class_minutes: class_minutes(&f.classes, &course.id),
         ..Default::default()
     }
 }
@@ -230,7 +267,7 @@ pub fn project_in(program: &Program<'_>, f: &LearnerFacts, now: DateTime<Utc>) -
         .zip(&program.lessons)
         .map(|(c, lessons)| facts_of(pack, c, lessons, f))
         .collect();
-    let mut completed = f.recorded.clone();
+    let mut completed: BTreeSet<CourseId> = f.recorded.keys().cloned().collect();
     completed.extend(
         pack.courses
             .iter()
@@ -267,10 +304,11 @@ pub fn project_in(program: &Program<'_>, f: &LearnerFacts, now: DateTime<Utc>) -
                     &title_of,
                 ),
                 complete: completed.contains(&c.id),
-                recorded: f.recorded.contains(&c.id),
+                recorded: f.recorded.contains_key(&c.id),
                 started: cf.lessons_done > 0 || requirements.iter().any(|r| r.1),
                 lessons_done: cf.lessons_done,
                 lessons_total: cf.lessons_total,
+                class_minutes: cf.class_minutes,
                 requirements,
                 quiz,
                 course: c.id.clone(),
@@ -278,6 +316,161 @@ pub fn project_in(program: &Program<'_>, f: &LearnerFacts, now: DateTime<Utc>) -
         })
         .collect();
     LearnerState { courses, completed }
+}
+
+/// When each completed course was completed, in pack order: when it was
+/// first recorded, or when the last of its requirements was met from the
+/// facts, whichever came first. Courses not completed are left out.
+pub fn completion_times(program: &Program<'_>, f: &LearnerFacts) -> Vec<(CourseId, DateTime<Utc>)> {
+    let pack = program.pack;
+    pack.courses
+        .iter()
+        .zip(&program.lessons)
+        .filter_map(|(c, lessons)| {
+            let by_facts = facts_met_at(pack, c, lessons, f);
+            let recorded = f.recorded.get(&c.id).copied();
+            let at = match (by_facts, recorded) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            }?;
+            Some((c.id.clone(), at))
+        })
+        .collect()
+}
+
+/// When the facts met every requirement of the course's rule (the latest
+/// of the moments each was first met); `None` when one is unmet or the
+/// course has no rule. Agrees with [`is_complete`] over the same facts.
+fn facts_met_at(
+    pack: &Pack,
+    course: &PackCourse,
+    lessons: &[&str],
+    f: &LearnerFacts,
+) -> Option<DateTime<Utc>> {
+    let Completion {
+        lessons: needs_lessons,
+        knowledge_check,
+        coaching,
+        self_assessment,
+        assignments,
+        team_synthesis,
+        validation_exam,
+        observation,
+        portfolio,
+        class_hours,
+    } = course.completion;
+    let id = &course.id;
+    let mut times: Vec<Option<DateTime<Utc>>> = Vec::new();
+    if needs_lessons {
+        let done = f.lessons_done.get(id);
+        times.push(if lessons.is_empty() {
+            None
+        } else {
+            lessons
+                .iter()
+                .map(|l| done.and_then(|d| d.get(*l)).copied())
+                .collect::<Option<Vec<_>>>()
+                .and_then(|t| t.into_iter().max())
+        });
+    }
+    if knowledge_check {
+        times.push(
+            f.attempts
+                .iter()
+                .filter(|a| &a.course == id && a.passed())
+                .filter_map(|a| a.submission.as_ref().map(|s| s.at))
+                .min(),
+        );
+    }
+    if self_assessment {
+        times.push(
+            course
+                .self_assessment
+                .as_ref()
+                .and_then(|sa| f.self_assessments.get(sa))
+                .copied(),
+        );
+    }
+    if coaching {
+        let mut acknowledged: Vec<&crate::facts::CoachingSession> = f
+            .coaching
+            .iter()
+            .filter(|s| &s.course == id && s.acknowledged())
+            .collect();
+        acknowledged.sort_by_key(|s| s.response.as_ref().map(|r| r.at));
+        let mut seen = BTreeSet::new();
+        let mut when = None;
+        for s in acknowledged {
+            seen.extend(s.observations.iter().map(|o| o.driver));
+            if seen.len() == mastery_types::Driver::ALL.len() {
+                when = s.response.as_ref().map(|r| r.at);
+                break;
+            }
+        }
+        times.push(when);
+    }
+    let accepted_at = |subs: &[crate::facts::Submission], assignment: &str| {
+        let latest = crate::assignments::latest(subs, id, assignment);
+        (crate::assignments::status(latest) == mastery_types::AssignmentStatus::Accepted)
+            .then(|| latest.and_then(|s| s.review.as_ref()).map(|r| r.at))
+            .flatten()
+    };
+    if assignments {
+        times.push(pack.assignments_of(id).and_then(|a| {
+            if a.assignments.is_empty() {
+                return None;
+            }
+            a.assignments
+                .iter()
+                .map(|x| accepted_at(&f.submissions, &x.id))
+                .collect::<Option<Vec<_>>>()
+                .and_then(|t| t.into_iter().max())
+        }));
+    }
+    if team_synthesis {
+        times.push(
+            pack.assignments_of(id)
+                .and_then(|a| a.team_synthesis.as_ref())
+                .and_then(|t| accepted_at(&f.team_submissions, &t.id)),
+        );
+    }
+    if validation_exam || portfolio {
+        // Not yet recorded as facts (see `facts_of`): never met.
+        times.push(None);
+    }
+    if observation {
+        times.push(
+            f.assessments
+                .iter()
+                .filter(|a| &a.course == id && a.passed)
+                .map(|a| a.recorded_at)
+                .min(),
+        );
+    }
+    if class_hours > 0 {
+        let mut attended: Vec<&AttendedClass> =
+            f.classes.iter().filter(|c| &c.course == id).collect();
+        attended.sort_by_key(|c| c.ends_at);
+        let needed = i64::from(class_hours) * 60;
+        let mut minutes = 0i64;
+        let mut when = None;
+        for c in attended {
+            minutes += (c.ends_at - c.starts_at).num_minutes().max(0);
+            if minutes >= needed {
+                when = Some(c.ends_at);
+                break;
+            }
+        }
+        times.push(when);
+    }
+    if times.is_empty() {
+        return None;
+    }
+    times
+        .into_iter()
+        .collect::<Option<Vec<_>>>()?
+        .into_iter()
+        .max()
 }
 
 #[cfg(test)]
@@ -306,7 +499,10 @@ mod tests {
         let c = l1();
         let none = CourseFacts::default();
         let keys: Vec<RequirementKind> = requirements(&c, &none).iter().map(|r| r.0).collect();
-        assert_eq!(keys, [Lessons, KnowledgeCheck, SelfAssessment, Coaching]);
+        assert_eq!(
+            keys,
+            [Lessons, KnowledgeCheck, SelfAssessment, Coaching, InClass]
+        );
         assert!(requirements(&c, &none).iter().all(|r| !r.1));
         let mut f = CourseFacts {
             lessons_total: 4,
@@ -314,11 +510,15 @@ mod tests {
             knowledge_check_passed: true,
             self_assessment_done: true,
             coaching_covers_all_drivers: false,
+            class_minutes: 6 * 60,
             ..CourseFacts::default()
         };
         assert!(!is_complete(&c, &f));
         f.coaching_covers_all_drivers = true;
         assert!(is_complete(&c, &f));
+        f.class_minutes = 6 * 60 - 1;
+        assert!(!is_complete(&c, &f), "a minute short of six hours in class");
+        f.class_minutes = 6 * 60;
         f.lessons_done = 3;
         assert!(!is_complete(&c, &f));
         assert_eq!(requirements(&c, &f)[0], (Lessons, false));
@@ -354,7 +554,7 @@ mod tests {
         assert!(!state(&nothing, "clients-l2").open());
         assert!(!state(&nothing, "clients-l1").started);
         let l1 = LearnerFacts {
-            recorded: [CourseId("clients-l1".into())].into(),
+            recorded: [(CourseId("clients-l1".into()), now)].into(),
             ..LearnerFacts::default()
         };
         let s = project(pack(), &l1, now);
@@ -374,28 +574,120 @@ mod tests {
         f.lessons_done
             .entry(CourseId("clients-l1".into()))
             .or_default()
-            .insert(lesson.clone());
+            .insert(lesson.clone(), now);
         f.lessons_done
             .entry(CourseId("staff-l1".into()))
             .or_default()
-            .insert(lesson);
+            .insert(lesson, now);
         let s = project(pack(), &f, now);
         assert_eq!(state(&s, "clients-l1").lessons_done, 1);
         assert!(state(&s, "clients-l1").started);
         assert_eq!(state(&s, "staff-l1").lessons_done, 0);
     }
 
+    /// A Level 1 course is completed when its last requirement is met:
+    /// here the class that brought time in class to six hours; a record of
+    /// prior learning dates from when it was recorded.
+    #[test]
+    fn a_course_is_completed_when_its_last_requirement_is_met() {
+        use crate::facts::{CoachingResponse, CoachingSession, QuizSubmission};
+        use mastery_types::{CoachingResponseKind, CoachingSetting, Driver, Observation, PersonId};
+        let t = |day: u32| {
+            chrono::NaiveDate::from_ymd_opt(2026, 10, day)
+                .and_then(|d| d.and_hms_opt(12, 0, 0))
+                .map(|d| d.and_utc())
+                .expect("date")
+        };
+        let course = CourseId("clients-l1".into());
+        let program = Program::new(pack());
+        let mut f = LearnerFacts::default();
+        for (i, l) in pack()
+            .lessons
+            .iter()
+            .filter(|l| l.course == course)
+            .enumerate()
+        {
+            f.lessons_done
+                .entry(course.clone())
+                .or_default()
+                .insert(l.id.clone(), t(1 + i as u32));
+        }
+        f.attempts.push(QuizAttempt {
+            id: "a".into(),
+            person: PersonId(uuid::Uuid::nil()),
+            course: course.clone(),
+            pack_version: "1.0.0".into(),
+            started_at: t(7),
+            submission: Some(QuizSubmission {
+                percent: 90,
+                passed: true,
+                at: t(8),
+            }),
+        });
+        f.self_assessments
+            .insert("communication-style".into(), t(2));
+        f.coaching.push(CoachingSession {
+            id: "s".into(),
+            coach: PersonId(uuid::Uuid::nil()),
+            learner: PersonId(uuid::Uuid::nil()),
+            course: course.clone(),
+            pack_version: "1.0.0".into(),
+            held_on: t(9).date_naive(),
+            duration_minutes: 45,
+            setting: CoachingSetting::Counter,
+            observations: Driver::ALL
+                .iter()
+                .map(|d| Observation {
+                    driver: *d,
+                    rating: 4,
+                    evidence: "seen".into(),
+                })
+                .collect(),
+            next_steps: String::new(),
+            recorded_at: t(9),
+            response: Some(CoachingResponse {
+                kind: CoachingResponseKind::Acknowledged,
+                comment: String::new(),
+                at: t(10),
+            }),
+        });
+        let class = |day: u32| AttendedClass {
+            course: course.clone(),
+            starts_at: t(day) - chrono::Duration::hours(3),
+            ends_at: t(day),
+        };
+        f.classes.push(class(12));
+        assert!(
+            completion_times(&program, &f).is_empty(),
+            "three hours of six"
+        );
+        f.classes.push(class(20));
+        f.classes.push(class(15));
+        let times = completion_times(&program, &f);
+        assert_eq!(
+            times,
+            [(course.clone(), t(15))],
+            "the second class made six hours"
+        );
+        assert!(project(pack(), &f, t(30)).completed.contains(&course));
+        f.recorded.insert(course.clone(), t(11));
+        assert_eq!(completion_times(&program, &f), [(course, t(11))]);
+    }
+
     fn completion() -> impl Strategy<Value = Completion> {
-        proptest::array::uniform9(any::<bool>()).prop_map(|b| Completion {
-            lessons: b[0],
-            knowledge_check: b[1],
-            coaching: b[2],
-            self_assessment: b[3],
-            assignments: b[4],
-            team_synthesis: b[5],
-            validation_exam: b[6],
-            observation: b[7],
-            portfolio: b[8],
+        (proptest::array::uniform9(any::<bool>()), 0u16..3).prop_map(|(b, class_hours)| {
+            Completion {
+                lessons: b[0],
+                knowledge_check: b[1],
+                coaching: b[2],
+                self_assessment: b[3],
+                assignments: b[4],
+                team_synthesis: b[5],
+                validation_exam: b[6],
+                observation: b[7],
+                portfolio: b[8],
+                class_hours,
+            }
         })
     }
 
@@ -404,8 +696,9 @@ mod tests {
             0usize..8,
             0usize..10,
             proptest::array::uniform8(any::<bool>()),
+            0u32..200,
         )
-            .prop_map(|(total, done, b)| CourseFacts {
+            .prop_map(|(total, done, b, class_minutes)| CourseFacts {
                 lessons_total: total,
                 lessons_done: done,
                 knowledge_check_passed: b[0],
@@ -416,6 +709,7 @@ mod tests {
                 validation_exam_passed: b[5],
                 observation_passed: b[6],
                 portfolio_reviewed: b[7],
+                class_minutes,
             })
     }
 
@@ -431,7 +725,8 @@ mod tests {
             5 => g.team_synthesis_accepted = true,
             6 => g.validation_exam_passed = true,
             7 => g.observation_passed = true,
-            _ => g.portfolio_reviewed = true,
+            8 => g.portfolio_reviewed = true,
+            _ => g.class_minutes += 60,
         }
         g
     }
@@ -450,7 +745,7 @@ mod tests {
 
         /// More evidence never undoes a completion or a met requirement.
         #[test]
-        fn more_evidence_never_undoes_completion(rule in completion(), f in facts(), which in 0u8..9) {
+        fn more_evidence_never_undoes_completion(rule in completion(), f in facts(), which in 0u8..10) {
             let mut c = l1();
             c.completion = rule;
             let g = with_more(&f, which);

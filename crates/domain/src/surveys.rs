@@ -5,10 +5,19 @@
 use mastery_packs::{QuestionKind, Survey};
 use mastery_types::{GroupResults, QuestionResult, SurveyAnswer, SurveyAnswerProblem};
 
+/// One response: each question answered, by question id.
+pub type Response = Vec<(String, SurveyAnswer)>;
+
 /// The smallest group whose results are shown (DESIGN: k ≥ 5).
 pub const MIN_GROUP: usize = 5;
 /// The longest free-text answer kept.
 pub const MAX_TEXT: usize = 2000;
+
+/// The occasion of the survey asked of a learner who completed `course`
+/// online in pack `version` (a class's survey has the class id).
+pub fn online_occasion(course: &mastery_types::CourseId, version: &str) -> String {
+    format!("course:{}@{version}", course.0)
+}
 
 /// Checks a set of answers against the survey: known questions, each once,
 /// of the right kind, on the scale, required ones answered.
@@ -194,6 +203,69 @@ pub fn net_score(counts: &[u32; 11]) -> Option<f64> {
     let promoters: u32 = counts[9..].iter().sum();
     let detractors: u32 = counts[..7].iter().sum();
     Some(100.0 * (f64::from(promoters) - f64::from(detractors)) / f64::from(n))
+}
+
+/// Results broken down by a key (an office, a facilitator): each group
+/// shown only with at least [`MIN_GROUP`] responses, without its comments
+/// (a comment beside a small breakdown could name its author), and never
+/// so that a hidden group can be worked out by subtracting the shown ones
+/// from the whole: while the hidden groups together hold some responses
+/// but fewer than [`MIN_GROUP`], the smallest shown group is hidden too.
+/// Groups come back in the order given.
+pub fn breakdown<K>(survey: &Survey, groups: Vec<(K, Vec<Response>)>) -> Vec<(K, GroupResults)> {
+    let mut hidden: Vec<bool> = groups.iter().map(|(_, r)| r.len() < MIN_GROUP).collect();
+    loop {
+        let hidden_total: usize = groups
+            .iter()
+            .zip(&hidden)
+            .filter(|(_, h)| **h)
+            .map(|((_, r), _)| r.len())
+            .sum();
+        if hidden_total == 0 || hidden_total >= MIN_GROUP {
+            break;
+        }
+        let smallest_shown = groups
+            .iter()
+            .zip(&hidden)
+            .enumerate()
+            .filter(|(_, (_, h))| !**h)
+            .min_by_key(|(_, ((_, r), _))| r.len())
+            .map(|(i, _)| i);
+        match smallest_shown {
+            Some(i) => hidden[i] = true,
+            None => break,
+        }
+    }
+    groups
+        .into_iter()
+        .zip(hidden)
+        .map(|((key, responses), hide)| {
+            let result = if hide {
+                GroupResults::Suppressed {
+                    threshold: MIN_GROUP as u32,
+                }
+            } else {
+                without_comments(results(survey, &responses))
+            };
+            (key, result)
+        })
+        .collect()
+}
+
+fn without_comments(g: GroupResults) -> GroupResults {
+    match g {
+        GroupResults::Shown {
+            responses,
+            questions,
+        } => GroupResults::Shown {
+            responses,
+            questions: questions
+                .into_iter()
+                .filter(|(_, q)| !matches!(q, QuestionResult::Text { .. }))
+                .collect(),
+        },
+        suppressed => suppressed,
+    }
 }
 
 #[cfg(test)]
@@ -382,5 +454,59 @@ mod tests {
             let rs: Vec<_> = (0..n).map(|_| ok(l, r)).collect();
             prop_assert_eq!(results(&survey(), &rs), GroupResults::Suppressed { threshold: 5 });
         }
+
+        /// In any breakdown, no shown group is under five, none shows a
+        /// comment, and the hidden groups together hold no responses or at
+        /// least five (so subtracting the shown groups from the whole never
+        /// reveals a group under five), unless fewer than five were given
+        /// in all (when the whole is not shown either).
+        #[test]
+        fn no_breakdown_reveals_a_group_under_five(sizes in proptest::collection::vec(0usize..12, 1..7)) {
+            let groups: Vec<(usize, Vec<_>)> = sizes
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let mut rs: Vec<_> = (0..*n).map(|_| ok(4, 9)).collect();
+                    for r in &mut rs {
+                        r.push(("t".into(), SurveyAnswer::Text(format!("comment from group {i}"))));
+                    }
+                    (i, rs)
+                })
+                .collect();
+            let out = breakdown(&survey(), groups);
+            prop_assert_eq!(out.len(), sizes.len());
+            let mut hidden_total = 0;
+            for (i, g) in &out {
+                match g {
+                    GroupResults::Suppressed { .. } => hidden_total += sizes[*i],
+                    GroupResults::Shown { responses, questions } => {
+                        prop_assert!(*responses as usize >= MIN_GROUP);
+                        prop_assert_eq!(*responses as usize, sizes[*i]);
+                        let has_comment = questions
+                            .iter()
+                            .any(|(_, q)| matches!(q, QuestionResult::Text { .. }));
+                        prop_assert!(!has_comment, "a comment beside a breakdown");
+                    }
+                }
+            }
+            let total: usize = sizes.iter().sum();
+            prop_assert!(hidden_total == 0 || hidden_total >= MIN_GROUP || total < MIN_GROUP,
+                "hidden {} of {}", hidden_total, total);
+        }
+    }
+
+    #[test]
+    fn a_lone_small_group_takes_the_smallest_other_down_with_it() {
+        let group = |n: usize| (0..n).map(|_| ok(3, 7)).collect::<Vec<_>>();
+        let out = breakdown(
+            &survey(),
+            vec![("a", group(9)), ("b", group(6)), ("c", group(2))],
+        );
+        let shown: Vec<&str> = out
+            .iter()
+            .filter(|(_, g)| matches!(g, GroupResults::Shown { .. }))
+            .map(|(k, _)| *k)
+            .collect();
+        assert_eq!(shown, ["a"], "b hidden too: otherwise c = whole - a - b");
     }
 }

@@ -78,6 +78,10 @@ pub struct Completion {
     pub validation_exam: bool,
     pub observation: bool,
     pub portfolio: bool,
+    /// Hours of class the learner must attend (0: none). Attendance taken
+    /// by the class's facilitator counts; a cancelled class does not.
+    #[serde(default)]
+    pub class_hours: u16,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

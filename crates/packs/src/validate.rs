@@ -64,6 +64,8 @@ struct RawCompletion {
     validation_exam: bool,
     observation: bool,
     portfolio: bool,
+    /// Hours of class to attend; checked against the course's estimate.
+    class_hours: i64,
 }
 
 #[derive(Deserialize)]
@@ -268,6 +270,7 @@ impl Pack {
                 validation_exam: r.validation_exam,
                 observation: r.observation,
                 portfolio: r.portfolio,
+                class_hours: class_hours(&mut cx, &c, hours),
             };
             if completion == Completion::default() {
                 cx.warn_at(
@@ -415,6 +418,26 @@ impl Pack {
 }
 
 /// A prerequisite path from `start` back to itself, if there is one.
+/// The hours of class a course asks for: from 0 to its own estimate (a
+/// course cannot ask for more time in class than it takes in all).
+fn class_hours(cx: &mut Ctx<'_>, c: &RawCourse, estimated: Option<u16>) -> u16 {
+    let asked = c.completion.class_hours;
+    let limit = estimated.unwrap_or(500);
+    match u16::try_from(asked).ok().filter(|h| *h <= limit) {
+        Some(h) => h,
+        None => {
+            cx.error_at(
+                c.id.span().start,
+                format!(
+                    "[completion] class_hours must be between 0 and the course's \
+                     estimated_hours ({limit}), not {asked}"
+                ),
+            );
+            0
+        }
+    }
+}
+
 fn find_cycle(
     start: &CourseId,
     courses: &[(PackCourse, String, RawCourse)],

@@ -4,6 +4,7 @@
 use crate::Result;
 use chrono::{DateTime, Utc};
 use mastery_domain::classes::Enrolment;
+use mastery_domain::progress::AttendedClass;
 use mastery_types::{CourseId, PersonId};
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -130,6 +131,39 @@ pub fn attended(conn: &Connection, person: PersonId, now: DateTime<Utc>) -> Resu
     ))?;
     let rows = stmt
         .query_map(params![person, now], row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// The classes people were present at (their latest mark), cancelled ones
+/// left out: for one person, or everyone (`None`). What the in-class
+/// requirement counts.
+pub fn classes_attended(
+    conn: &Connection,
+    person: Option<PersonId>,
+) -> Result<Vec<(PersonId, AttendedClass)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.person_id, c.course_id, c.starts_at, c.ends_at
+         FROM class_attendance a
+         JOIN classes c ON c.id = a.class_id
+         LEFT JOIN class_cancellations x ON x.class_id = c.id
+         WHERE x.class_id IS NULL AND a.present = 1
+           AND (?1 IS NULL OR a.person_id = ?1)
+           AND a.rowid = (SELECT b.rowid FROM class_attendance b
+                          WHERE b.class_id = a.class_id AND b.person_id = a.person_id
+                          ORDER BY b.at DESC, b.rowid DESC LIMIT 1)",
+    )?;
+    let rows = stmt
+        .query_map(params![person], |r| {
+            Ok((
+                r.get::<_, PersonId>(0)?,
+                AttendedClass {
+                    course: r.get(1)?,
+                    starts_at: r.get(2)?,
+                    ends_at: r.get(3)?,
+                },
+            ))
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }
@@ -279,6 +313,40 @@ pub fn responses(conn: &Connection, course: &CourseId, version: &str) -> Result<
     )?;
     let rows = stmt
         .query_map(params![course, version], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// One response's answers with where it came from, for breakdowns: the
+/// office's name and the facilitator's name (`None` when not recorded, as
+/// for a course completed online).
+pub struct ResponseOrigin {
+    pub office: Option<String>,
+    pub facilitator: Option<String>,
+    pub answers_json: String,
+}
+
+pub fn responses_with_origin(
+    conn: &Connection,
+    course: &CourseId,
+    version: &str,
+) -> Result<Vec<ResponseOrigin>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT COALESCE(o.name, r.office_id), f.display_name, r.answers_json
+         FROM survey_responses r
+         LEFT JOIN org_units o ON o.id = r.office_id
+         LEFT JOIN persons f ON f.id = r.facilitator_id
+         WHERE r.course_id = ?1 AND r.pack_version = ?2
+         ORDER BY r.id",
+    )?;
+    let rows = stmt
+        .query_map(params![course, version], |r| {
+            Ok(ResponseOrigin {
+                office: r.get(0)?,
+                facilitator: r.get(1)?,
+                answers_json: r.get(2)?,
+            })
+        })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
 }

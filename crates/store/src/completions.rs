@@ -4,7 +4,7 @@ use crate::Result;
 use chrono::{DateTime, Utc};
 use mastery_types::{CourseId, PersonId};
 use rusqlite::{params, Connection};
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 pub struct CompletionFact<'a> {
@@ -41,15 +41,15 @@ pub fn completed_courses(
     conn: &Connection,
     person: PersonId,
     pack_id: &str,
-) -> Result<BTreeSet<CourseId>> {
+) -> Result<BTreeMap<CourseId, DateTime<Utc>>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT course_id FROM course_completions WHERE person_id = ?1 AND pack_id = ?2",
+        "SELECT course_id, MIN(recorded_at) FROM course_completions
+         WHERE person_id = ?1 AND pack_id = ?2 GROUP BY course_id",
     )?;
     let ids = stmt
         .query_map(rusqlite::params![person.0.to_string(), pack_id], |r| {
-            r.get::<_, String>(0)
+            Ok((CourseId(r.get::<_, String>(0)?), crate::time_col(r, 1)?))
         })?
-        .map(|r| r.map(CourseId))
-        .collect::<rusqlite::Result<BTreeSet<_>>>()?;
+        .collect::<rusqlite::Result<BTreeMap<_, _>>>()?;
     Ok(ids)
 }

@@ -33,6 +33,10 @@ pub fn learner_facts(conn: &Connection, pack_id: &str, person: PersonId) -> Resu
             .into_iter()
             .map(|a| a.assessment)
             .collect(),
+        classes: crate::classes::classes_attended(conn, Some(person))?
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect(),
     })
 }
 
@@ -45,35 +49,42 @@ pub fn all_learner_facts(
     let mut out: HashMap<PersonId, LearnerFacts> = HashMap::new();
     {
         let mut stmt = conn.prepare_cached(
-            "SELECT person_id, course_id FROM course_completions WHERE pack_id = ?1",
+            "SELECT person_id, course_id, MIN(recorded_at) FROM course_completions
+             WHERE pack_id = ?1 GROUP BY person_id, course_id",
         )?;
         let rows = stmt.query_map([pack_id], |r| {
-            Ok((r.get::<_, PersonId>(0)?, r.get::<_, CourseId>(1)?))
+            Ok((
+                r.get::<_, PersonId>(0)?,
+                r.get::<_, CourseId>(1)?,
+                time_col(r, 2)?,
+            ))
         })?;
         for row in rows {
-            let (p, c) = row?;
-            out.entry(p).or_default().recorded.insert(c);
+            let (p, c, at) = row?;
+            out.entry(p).or_default().recorded.insert(c, at);
         }
     }
     {
         let mut stmt = conn.prepare_cached(
-            "SELECT person_id, course_id, lesson_id FROM lesson_events WHERE kind = 'done'",
+            "SELECT person_id, course_id, lesson_id, MIN(at) FROM lesson_events
+             WHERE kind = 'done' GROUP BY person_id, course_id, lesson_id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok((
                 r.get::<_, PersonId>(0)?,
                 r.get::<_, CourseId>(1)?,
                 r.get::<_, String>(2)?,
+                time_col(r, 3)?,
             ))
         })?;
         for row in rows {
-            let (p, c, l) = row?;
+            let (p, c, l, at) = row?;
             out.entry(p)
                 .or_default()
                 .lessons_done
                 .entry(c)
                 .or_default()
-                .insert(l);
+                .insert(l, at);
         }
     }
     // The covering index keeps the query off each submission's result
@@ -116,14 +127,20 @@ pub fn all_learner_facts(
         }
     }
     {
-        let mut stmt =
-            conn.prepare_cached("SELECT DISTINCT person_id, assessment_id FROM style_responses")?;
+        let mut stmt = conn.prepare_cached(
+            "SELECT person_id, assessment_id, MIN(at) FROM style_responses
+             GROUP BY person_id, assessment_id",
+        )?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, PersonId>(0)?, r.get::<_, String>(1)?))
+            Ok((
+                r.get::<_, PersonId>(0)?,
+                r.get::<_, String>(1)?,
+                time_col(r, 2)?,
+            ))
         })?;
         for row in rows {
-            let (p, a) = row?;
-            out.entry(p).or_default().self_assessments.insert(a);
+            let (p, a, at) = row?;
+            out.entry(p).or_default().self_assessments.insert(a, at);
         }
     }
     for s in crate::coaching::all(conn)? {
@@ -143,6 +160,9 @@ pub fn all_learner_facts(
     }
     for a in all_assessments(conn)? {
         out.entry(a.learner).or_default().assessments.push(a);
+    }
+    for (p, c) in crate::classes::classes_attended(conn, None)? {
+        out.entry(p).or_default().classes.push(c);
     }
     Ok(out)
 }

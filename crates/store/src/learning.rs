@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use mastery_domain::facts::{QuizAttempt, QuizSubmission};
 use mastery_types::{Answer, AttemptResult, CourseId, LessonEventKind, PersonId};
 use rusqlite::{params, Connection, OptionalExtension};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 /// Where a fact was made: who, against which pack version, when.
@@ -35,21 +35,26 @@ pub fn lesson_event(
 }
 
 /// Lessons the person has marked done, by course.
+/// The lessons a person marked done, by course, each with the first time.
 pub fn lessons_done(
     conn: &Connection,
     person: PersonId,
-) -> Result<BTreeMap<CourseId, BTreeSet<String>>> {
+) -> Result<BTreeMap<CourseId, BTreeMap<String, DateTime<Utc>>>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT course_id, lesson_id FROM lesson_events
-         WHERE person_id = ?1 AND kind = 'done'",
+        "SELECT course_id, lesson_id, MIN(at) FROM lesson_events
+         WHERE person_id = ?1 AND kind = 'done' GROUP BY course_id, lesson_id",
     )?;
-    let mut out: BTreeMap<CourseId, BTreeSet<String>> = BTreeMap::new();
+    let mut out: BTreeMap<CourseId, BTreeMap<String, DateTime<Utc>>> = BTreeMap::new();
     let rows = stmt.query_map([person], |r| {
-        Ok((r.get::<_, CourseId>(0)?, r.get::<_, String>(1)?))
+        Ok((
+            r.get::<_, CourseId>(0)?,
+            r.get::<_, String>(1)?,
+            time_col(r, 2)?,
+        ))
     })?;
     for row in rows {
-        let (course, lesson) = row?;
-        out.entry(course).or_default().insert(lesson);
+        let (course, lesson, at) = row?;
+        out.entry(course).or_default().insert(lesson, at);
     }
     Ok(out)
 }
@@ -261,13 +266,18 @@ pub fn latest_style(
 }
 
 /// The self-assessments a person has answered (their ids).
-pub fn styles_answered(conn: &Connection, person: PersonId) -> Result<BTreeSet<String>> {
+/// The self-assessments a person answered, each with the first time.
+pub fn styles_answered(
+    conn: &Connection,
+    person: PersonId,
+) -> Result<BTreeMap<String, DateTime<Utc>>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT DISTINCT assessment_id FROM style_responses WHERE person_id = ?1",
+        "SELECT assessment_id, MIN(at) FROM style_responses WHERE person_id = ?1
+         GROUP BY assessment_id",
     )?;
     let ids = stmt
-        .query_map([person], |r| r.get(0))?
-        .collect::<rusqlite::Result<BTreeSet<String>>>()?;
+        .query_map([person], |r| Ok((r.get(0)?, time_col(r, 1)?)))?
+        .collect::<rusqlite::Result<BTreeMap<String, DateTime<Utc>>>>()?;
     Ok(ids)
 }
 

@@ -45,6 +45,17 @@ pub fn placement(conn: &Connection, person: PersonId) -> Result<Option<Placed>> 
         .optional()?)
 }
 
+/// Everyone active, where they sit (for the organization's figures).
+pub fn all_placements(conn: &Connection) -> Result<Vec<Placed>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, org_unit_id, manager_id, display_name FROM persons WHERE active = 1",
+    )?;
+    let rows = stmt
+        .query_map([], placed)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 /// Learners a coach might act on: the people with the learner role in
 /// the coach's office, their reports, and those paired with them. A
 /// superset: `mastery_domain::scope::coach_basis` decides each one.

@@ -147,6 +147,16 @@ pub struct CourseOutline {
     /// course here: the window says so instead of showing 0 of 4.
     #[serde(default)]
     pub completed_by_record: bool,
+    /// For a course asking for time in class: what was attended.
+    #[serde(default)]
+    pub class_time: Option<ClassTime>,
+}
+
+/// Time in class attended on a course, against what it asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClassTime {
+    pub attended_minutes: u32,
+    pub required_hours: u16,
 }
 
 /// One requirement of a course's completion rule (`lessons`,
@@ -164,10 +174,12 @@ pub enum RequirementKind {
     ValidationExam,
     Observation,
     Portfolio,
+    /// Hours attended in class.
+    InClass,
 }
 
 impl RequirementKind {
-    pub const ALL: [RequirementKind; 9] = [
+    pub const ALL: [RequirementKind; 10] = [
         RequirementKind::Lessons,
         RequirementKind::KnowledgeCheck,
         RequirementKind::SelfAssessment,
@@ -177,6 +189,7 @@ impl RequirementKind {
         RequirementKind::ValidationExam,
         RequirementKind::Observation,
         RequirementKind::Portfolio,
+        RequirementKind::InClass,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -190,6 +203,7 @@ impl RequirementKind {
             RequirementKind::ValidationExam => "validation_exam",
             RequirementKind::Observation => "observation",
             RequirementKind::Portfolio => "portfolio",
+            RequirementKind::InClass => "in_class",
         }
     }
 }

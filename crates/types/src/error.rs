@@ -609,6 +609,8 @@ pub enum Problem {
     /// Only the facilitator, whoever scheduled it, or a manager of its
     /// office may take attendance or cancel.
     NotRunningClass,
+    /// A learner invited to a class of an office they do not work in.
+    NotInClassOffice,
     /// No survey is waiting for this person for this class (not attended,
     /// not ended, already answered or declined).
     SurveyNotDue,
@@ -714,6 +716,7 @@ impl Problem {
             | NotEnrolled
             | SurveyNotDue => ErrorCode::Conflict,
             NotRunningClass => ErrorCode::Forbidden,
+            NotInClassOffice => ErrorCode::InvalidInput,
             HrUnreachable { .. } | HrRefused { .. } | HrAnswerUnreadable { .. } => {
                 ErrorCode::Unavailable
             }
@@ -974,6 +977,9 @@ impl fmt::Display for Problem {
             Problem::NotRunningClass => f.write_str(
                 "only the facilitator, whoever scheduled the class or a manager of its office may do this",
             ),
+            Problem::NotInClassOffice => {
+                f.write_str("this learner does not work in the office this class is held for")
+            }
             Problem::SurveyNotDue => f.write_str("no survey is waiting for you for this class"),
             Problem::SurveyAnswer { problem } => write!(f, "survey answer refused: {problem:?}"),
             Problem::NotATime { given } => write!(f, "{given:?} is not a time like 13:30"),

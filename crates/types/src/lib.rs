@@ -12,6 +12,7 @@
 //! ```
 
 mod certification;
+mod dashboard;
 mod design;
 mod dto;
 mod error;
@@ -24,6 +25,7 @@ mod surveys;
 mod text;
 
 pub use certification::*;
+pub use dashboard::*;
 pub use design::*;
 pub use dto::*;
 pub use error::{ApiError, ArchiveReason, ErrorCode, Field, Problem, Thing};

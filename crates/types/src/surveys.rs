@@ -142,6 +142,18 @@ pub struct ClassDetail {
     pub class: ClassView,
     /// Empty unless the caller runs the class.
     pub members: Vec<ClassMember>,
+    /// Learners of the class's office the caller coaches and may invite
+    /// (not yet on its list; empty once it has started or unless the caller
+    /// runs it), by name.
+    #[serde(default)]
+    pub invitable: Vec<(crate::PersonId, String)>,
+}
+
+/// Whoever runs a class puts a learner they coach on its list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteRequest {
+    pub class_id: String,
+    pub person_id: crate::PersonId,
 }
 
 /// Classes a person sees: theirs and those they may join, and those they run.
@@ -177,12 +189,16 @@ pub struct AttendanceRequest {
     pub present: bool,
 }
 
-/// A survey waiting for the caller: after a class they attended.
+/// A survey waiting for the caller: after a class they attended, or after
+/// completing a course online without a class.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PendingSurvey {
-    pub class_id: String,
+    /// What the survey is about: a class id, or `course:<course>@<version>`
+    /// for a course completed online.
+    pub occasion: String,
     pub course_title: crate::LocalizedText,
-    pub ended_at: chrono::DateTime<chrono::Utc>,
+    /// When the class ended; `None` for a course completed online.
+    pub ended_at: Option<chrono::DateTime<chrono::Utc>>,
     pub title: crate::LocalizedText,
     pub intro: crate::LocalizedText,
     pub questions: Vec<SurveyQuestion>,
@@ -216,9 +232,16 @@ pub enum SurveyQuestionKind {
     Text,
 }
 
+/// Declining a survey: which one ([`PendingSurvey::occasion`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeclineSurveyRequest {
+    pub occasion: String,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswerSurveyRequest {
-    pub class_id: String,
+    /// [`PendingSurvey::occasion`].
+    pub occasion: String,
     pub answers: Vec<(String, SurveyAnswer)>,
 }
 
@@ -241,6 +264,14 @@ pub struct SurveyResults {
     pub results: GroupResults,
     /// The version before, for comparison (same threshold).
     pub previous: Option<(String, GroupResults)>,
+    /// This version by office and by facilitator, for managers and
+    /// administrators (empty for course designers): groups under the
+    /// threshold hidden, never recoverable by subtraction, no comments.
+    /// `None`: not recorded (a course completed online).
+    #[serde(default)]
+    pub by_office: Vec<(Option<String>, GroupResults)>,
+    #[serde(default)]
+    pub by_facilitator: Vec<(Option<String>, GroupResults)>,
 }
 
 /// Why a knowledge-check item deserves a designer's look.

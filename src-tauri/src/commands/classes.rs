@@ -5,8 +5,8 @@ use chrono::Utc;
 use mastery_api::ApiError;
 use mastery_types::{
     AnswerSurveyRequest, AttendanceRequest, CancelClassRequest, ClassDetail, ClassRequest,
-    ClassView, ClassesHome, ItemAnalysis, ItemAnalysisRequest, ScheduleClassRequest, SurveyResults,
-    SurveyResultsRequest,
+    ClassView, ClassesHome, DeclineSurveyRequest, InviteRequest, ItemAnalysis, ItemAnalysisRequest,
+    ScheduleClassRequest, SurveyResults, SurveyResultsRequest,
 };
 use tauri::State;
 
@@ -44,6 +44,17 @@ pub async fn enrol_in_class(
 ) -> Result<ClassView, ApiError> {
     as_caller(&state, move |api, caller| {
         api.enrol_in_class(caller, &request, Utc::now())
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn invite_to_class(
+    state: State<'_, AppState>,
+    request: InviteRequest,
+) -> Result<ClassDetail, ApiError> {
+    as_caller(&state, move |api, caller| {
+        api.invite_to_class(caller, &request, Utc::now())
     })
     .await
 }
@@ -95,7 +106,7 @@ pub async fn answer_survey(
 #[tauri::command]
 pub async fn decline_survey(
     state: State<'_, AppState>,
-    request: ClassRequest,
+    request: DeclineSurveyRequest,
 ) -> Result<(), ApiError> {
     as_caller(&state, move |api, caller| {
         api.decline_survey(caller, &request, Utc::now())
@@ -123,6 +134,20 @@ pub async fn item_analysis(
         api.item_analysis(caller, &request)
     })
     .await
+}
+
+/// A knowledge check's item analysis as CSV, saved to Downloads.
+#[tauri::command]
+pub async fn export_item_analysis(
+    state: State<'_, AppState>,
+    request: ItemAnalysisRequest,
+) -> Result<mastery_types::SavedFile, ApiError> {
+    let name = format!("item-analysis-{}.csv", request.course.as_str());
+    let csv = as_caller(&state, move |api, caller| {
+        api.item_analysis_csv(caller, &request)
+    })
+    .await?;
+    super::save_download(name, csv.into_bytes()).await
 }
 
 /// A course version's survey results as CSV, saved to Downloads (the same

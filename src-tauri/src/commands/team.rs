@@ -1,10 +1,12 @@
-//! Commands for managers' staff and learners' due courses.
+//! Commands for managers' staff, learners' due courses and the
+//! organization's figures.
 
 use super::{as_caller, AppState};
 use chrono::Utc;
 use mastery_api::ApiError;
 use mastery_types::{
-    AssignCourseRequest, DueCourse, EndPairingRequest, PairCoachRequest, PairingView, TeamView,
+    AssignCourseRequest, DueCourse, EndPairingRequest, OrgDashboard, PairCoachRequest, PairingView,
+    TeamView,
 };
 use tauri::State;
 
@@ -16,6 +18,13 @@ pub async fn due_courses(state: State<'_, AppState>) -> Result<Vec<DueCourse>, A
 #[tauri::command]
 pub async fn my_team(state: State<'_, AppState>) -> Result<TeamView, ApiError> {
     as_caller(&state, |api, caller| api.my_team(caller, Utc::now())).await
+}
+
+/// The organization's figures (a manager's staff, or everyone for an
+/// administrator).
+#[tauri::command]
+pub async fn org_dashboard(state: State<'_, AppState>) -> Result<OrgDashboard, ApiError> {
+    as_caller(&state, |api, caller| api.org_dashboard(caller, Utc::now())).await
 }
 
 #[tauri::command]

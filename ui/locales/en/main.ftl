@@ -220,6 +220,9 @@ requirement-team_synthesis = Team synthesis accepted
 requirement-validation_exam = Pass the validation exam
 requirement-observation = Pass the observed assessment
 requirement-portfolio = Portfolio reviewed
+requirement-in_class = Attend the course's in-class sessions
+course-class-time = Time in class: { $attended } h of { $required } h attended.
+course-see-classes = See the classes
 requirement-met = (done)
 requirement-unmet = (to do)
 check-open = Go to the knowledge check
@@ -951,6 +954,9 @@ roster-present = Present
 roster-absent = Absent
 roster-waiting-title = Waiting list
 roster-nobody-waiting = Nobody is waiting.
+roster-invite-label = Invite a learner you coach
+roster-invite-choose = Choose a learner…
+roster-invite = Invite
 roster-cancel-title = Cancel the class
 roster-cancel-reason = Reason for cancelling
 roster-cancel-hint = Everyone enrolled or waiting sees this reason. A class can be cancelled until it starts.
@@ -970,6 +976,7 @@ schedule-done = The class is scheduled.
 
 ## Surveys after a class
 survey-card-title = “{ $course }”, class of { $date }
+survey-card-title-online = “{ $course }”, completed online
 survey-anonymous = Your answers are anonymous: they are only ever shown combined with those of at least { $min } people.
 survey-required = (required)
 survey-likert-1 = Strongly disagree
@@ -1001,6 +1008,17 @@ results-course-option = { $track } — Level { $level }
 results-version-label = Version
 results-version = Version { $version }
 results-version-line = Results for version { $version } of the course.
+results-by-office = By office
+results-by-facilitator = By facilitator
+results-by-office-column = Office
+results-by-facilitator-column = Facilitator
+results-by-office-none = Completed online (no office recorded)
+results-by-facilitator-none = Completed online (no facilitator)
+results-breakdown-note = A group with fewer than 5 responses is hidden, and so is any group whose results could be worked out from the others. Comments are never shown by group.
+results-breakdown-responses = Responses
+results-breakdown-mean = Q{ $n } mean
+results-breakdown-net = Net score
+results-group-hidden = Hidden: fewer than { $threshold } responses here or in a group it would reveal.
 results-suppressed = Results appear once at least { $threshold } people have answered the survey for this version.
 results-responses = { $count ->
     [0] No responses
@@ -1059,10 +1077,12 @@ problem-class-not-started = This class has not started yet. Attendance is taken 
 problem-already-enrolled = You already have a seat in this class or a place on its waiting list.
 problem-not-enrolled = Not enrolled in this class (no seat and no place on its waiting list).
 problem-not-running-class = Only the class's facilitator, the person who scheduled it, or a manager of its office can do this.
+problem-not-in-class-office = This learner does not work in the office the class is held for.
 problem-survey-not-due = This survey is not waiting for your answer: the class has not ended, or you already answered or declined.
 problem-not-a-time = “{ $given }” is not a time. Enter hours and minutes, for example 09:30.
 
 items-title = Knowledge-check items
+items-export = Save as CSV
 items-intro = For each item of this course's knowledge check: the share of attempts that got it right, how well it tells learners who do well on the rest of the check from those who do not (−1 to +1; below 0 means stronger learners get it wrong more often), and how often each option was chosen.
 items-none = Nobody has submitted this knowledge check for this version yet.
 items-attempts = { $count ->
@@ -1079,3 +1099,88 @@ items-flag-too-hard = Too hard
 items-flag-negative = Stronger learners miss it
 items-flag-unused-option = A wrong option nobody picks
 results-export = Save these results as CSV
+
+## Draft editor: what the previous version showed
+feedback-title = What the previous version showed: { $course }
+feedback-intro = What learners said of the published course and how they did on its knowledge check, to guide this draft. Survey results appear only for groups large enough to keep answers anonymous.
+feedback-survey-title = Post-class survey
+feedback-suppressed = Fewer than { $threshold } responses: results are not shown, to keep answers anonymous.
+feedback-survey-unavailable = Survey results are not available for this course.
+feedback-weak = To look at
+feedback-items-title = Knowledge-check items to look at
+feedback-items-version = Knowledge check of version { $version }.
+feedback-items-unavailable = No knowledge-check analysis is available for this course.
+feedback-items-none-flagged = No item of the knowledge check is flagged.
+feedback-item-stats = { $right } % right · discrimination { $discrimination }
+feedback-not-measured = not measurable
+feedback-full-results = Open the full survey results
+feedback-cite-title = To cite in the change notes
+feedback-cite-intro = What the previous version showed in the courses you opened. Cite the findings your changes answer, then replace the text in brackets with what you changed.
+feedback-cite = Cite in notes
+feedback-cited = Added to the English and French change notes.
+feedback-cite-item = { $course } { $item }: { $flags } ({ $right } % right)
+feedback-cite-item-discrimination = { $course } { $item }: { $flags } ({ $right } % right, discrimination { $discrimination })
+feedback-cite-mean = { $course } survey, “{ $question }”: mean { $mean } out of 5
+feedback-cite-net = { $course } survey, “{ $question }”: net score { $net }
+feedback-cite-template = { $finding } — [what changed]
+
+## Organization dashboard
+nav-dashboard = Program figures
+dashboard-title = Program figures
+dashboard-intro = Courses completed, coaching and certifications of the people you oversee. Survey scores appear only for groups large enough to keep answers anonymous.
+dashboard-scope-staff = Your staff: { $count ->
+    [0] nobody
+    [one] 1 person
+   *[other] { $count } people
+}
+dashboard-scope-organization = Everyone: { $count ->
+    [0] nobody
+    [one] 1 person
+   *[other] { $count } people
+}
+dashboard-completions-title = Completions over time
+dashboard-completions-none = No course was completed in the months shown.
+dashboard-completions-chart-title = Courses completed each month, by Mastery Level
+dashboard-period = between { $first } and { $last }
+dashboard-period-one = in { $month }
+dashboard-completions-summary = { $count ->
+    [one] 1 course completed
+   *[other] { $count } courses completed
+} { $period }: { $l1 } at Level 1, { $l2 } at Level 2 and { $l3 } at Level 3.
+dashboard-completions-peak = The busiest month was { $month }, with { $count }.
+dashboard-completions-see-table = The table below gives the figures course by course.
+dashboard-completions-segment = { $month }, Level { $level }: { $count }
+dashboard-completions-table = Courses completed, by course and month
+dashboard-course = Course
+dashboard-level = Level
+dashboard-total = Total to date
+dashboard-total-note = Total to date: people in scope who completed the course at any time, before the months shown too, prior learning records included.
+dashboard-coaching-title = Coaching by driver
+dashboard-coaching-intro = Coaching sessions logged in the months shown, by the driver they observed. A session that observed several drivers counts for each.
+dashboard-coaching-none = No coaching session was logged in the months shown.
+dashboard-coaching-chart-title = Coaching sessions per driver, and how many the learner acknowledged
+dashboard-coaching-sessions = Sessions
+dashboard-coaching-acknowledged = Acknowledged by the learner
+dashboard-coaching-counts = { $sessions ->
+    [one] 1 session
+   *[other] { $sessions } sessions
+} · { $acknowledged } acknowledged
+dashboard-coaching-mean = mean { $mean } / { $top }
+dashboard-coaching-mean-words = mean rating { $mean } out of { $top }
+dashboard-coaching-no-rating = no rating
+dashboard-coaching-row = { $driver }: { $sessions ->
+    [one] 1 session
+   *[other] { $sessions } sessions
+}, { $acknowledged } acknowledged by the learner, { $mean }.
+dashboard-coaching-note = Coaches rate each driver they observe from 1 to { $top }.
+dashboard-certifications-title = Certifications by office
+dashboard-certifications-none = No office figures to show.
+dashboard-certifications-table = Certifications in force today, by office
+dashboard-office = Office
+dashboard-no-office = No office recorded
+dashboard-people = People
+dashboard-level-in-force = Level { $level } in force
+dashboard-expiring = Expiring within 90 days
+dashboard-share = Share certified
+dashboard-share-value = { $percent } %
+dashboard-share-note = Share certified: people holding a certification in force at any level, as a share of the office's people.

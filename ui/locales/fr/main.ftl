@@ -220,6 +220,9 @@ requirement-team_synthesis = Synthèse d'équipe acceptée
 requirement-validation_exam = Réussir l'examen de validation
 requirement-observation = Réussir l'évaluation par observation
 requirement-portfolio = Portfolio examiné
+requirement-in_class = Assister aux séances en classe du cours
+course-class-time = Temps en classe : { $attended } h sur { $required } h.
+course-see-classes = Voir les classes
 requirement-met = (fait)
 requirement-unmet = (à faire)
 check-open = Aller à la vérification des connaissances
@@ -952,6 +955,9 @@ roster-present = Présence
 roster-absent = Absence
 roster-waiting-title = Liste d'attente
 roster-nobody-waiting = Personne n'est en attente.
+roster-invite-label = Inviter une personne que vous accompagnez
+roster-invite-choose = Choisir une personne…
+roster-invite = Inviter
 roster-cancel-title = Annuler la séance
 roster-cancel-reason = Motif de l'annulation
 roster-cancel-hint = Les personnes inscrites ou en attente verront ce motif. Une séance peut être annulée jusqu'à son début.
@@ -971,6 +977,7 @@ schedule-done = La séance est planifiée.
 
 ## Sondages après une séance
 survey-card-title = « { $course } », séance du { $date }
+survey-card-title-online = « { $course } », terminé en ligne
 survey-anonymous = Vos réponses sont anonymes : elles ne sont jamais présentées autrement que regroupées avec celles d'au moins { $min } personnes.
 survey-required = (obligatoire)
 survey-likert-1 = Tout à fait en désaccord
@@ -1002,6 +1009,17 @@ results-course-option = { $track } — niveau { $level }
 results-version-label = Version
 results-version = Version { $version }
 results-version-line = Résultats de la version { $version } du cours.
+results-by-office = Par bureau
+results-by-facilitator = Par animateur ou animatrice
+results-by-office-column = Bureau
+results-by-facilitator-column = Animation
+results-by-office-none = Terminé en ligne (aucun bureau consigné)
+results-by-facilitator-none = Terminé en ligne (sans animation)
+results-breakdown-note = Un groupe de moins de 5 réponses est masqué, de même que tout groupe dont on pourrait déduire les résultats à partir des autres. Les commentaires ne sont jamais présentés par groupe.
+results-breakdown-responses = Réponses
+results-breakdown-mean = Moyenne Q{ $n }
+results-breakdown-net = Score net
+results-group-hidden = Masqué : moins de { $threshold } réponses ici ou dans un groupe qu'il permettrait de déduire.
 results-suppressed = Les résultats s'afficheront quand au moins { $threshold } personnes auront répondu au sondage de cette version.
 results-responses = { $count ->
     [0] Aucune réponse
@@ -1060,10 +1078,12 @@ problem-class-not-started = Cette séance n'est pas encore commencée. Les prés
 problem-already-enrolled = Vous avez déjà une place à cette séance ou un rang sur sa liste d'attente.
 problem-not-enrolled = Aucune inscription à cette séance (ni place ni rang sur la liste d'attente).
 problem-not-running-class = Seuls la personne qui anime la séance, celle qui l'a planifiée ou un gestionnaire de son bureau peuvent faire cela.
+problem-not-in-class-office = Cette personne ne travaille pas au bureau pour lequel la séance est offerte.
 problem-survey-not-due = Ce sondage n'attend pas votre réponse : la séance n'est pas terminée, ou vous avez déjà répondu ou refusé.
 problem-not-a-time = « { $given } » n'est pas une heure. Inscrivez les heures et les minutes, par exemple 09:30.
 
 items-title = Questions de la vérification des connaissances
+items-export = Enregistrer en CSV
 items-intro = Pour chaque question de la vérification des connaissances de ce cours : la part des tentatives qui l'ont réussie, dans quelle mesure elle distingue les personnes qui réussissent bien le reste de la vérification des autres (de −1 à +1; sous 0, les plus fortes s'y trompent plus souvent), et combien de fois chaque choix a été retenu.
 items-none = Personne n'a encore soumis cette vérification des connaissances pour cette version.
 items-attempts = { $count ->
@@ -1081,3 +1101,94 @@ items-flag-too-hard = Trop difficile
 items-flag-negative = Les plus forts s'y trompent
 items-flag-unused-option = Un mauvais choix que personne ne retient
 results-export = Enregistrer ces résultats en CSV
+
+## Version de travail : ce que montrait la version précédente
+feedback-title = Ce que montrait la version précédente : { $course }
+feedback-intro = Ce que les apprenants ont dit du cours publié et leurs résultats à sa vérification des connaissances, pour guider cette version de travail. Les résultats du sondage ne s'affichent que pour des groupes assez grands pour préserver l'anonymat des réponses.
+feedback-survey-title = Sondage après la séance
+feedback-suppressed = Moins de { $threshold } réponses : les résultats ne sont pas affichés, afin de préserver l'anonymat des réponses.
+feedback-survey-unavailable = Les résultats du sondage ne sont pas disponibles pour ce cours.
+feedback-weak = À revoir
+feedback-items-title = Questions de la vérification des connaissances à revoir
+feedback-items-version = Vérification des connaissances de la version { $version }.
+feedback-items-unavailable = Aucune analyse de vérification des connaissances n'est disponible pour ce cours.
+feedback-items-none-flagged = Aucune question de la vérification des connaissances n'est signalée.
+feedback-item-stats = { $right } % de réussite · discrimination { $discrimination }
+feedback-not-measured = non mesurable
+feedback-full-results = Ouvrir tous les résultats des sondages
+feedback-cite-title = À citer dans les notes de version
+feedback-cite-intro = Ce que montrait la version précédente pour les cours que vous avez ouverts. Citez les constats auxquels vos modifications répondent, puis remplacez le texte entre crochets par ce que vous avez changé.
+feedback-cite = Citer dans les notes
+feedback-cited = Ajouté aux notes de version en anglais et en français.
+feedback-cite-item = { $course } { $item } : { $flags } ({ $right } % de réussite)
+feedback-cite-item-discrimination = { $course } { $item } : { $flags } ({ $right } % de réussite, discrimination { $discrimination })
+feedback-cite-mean = { $course }, sondage, « { $question } » : moyenne de { $mean } sur 5
+feedback-cite-net = { $course }, sondage, « { $question } » : score net de { $net }
+feedback-cite-template = { $finding } — [ce qui a changé]
+
+## Organization dashboard
+nav-dashboard = Chiffres du programme
+dashboard-title = Chiffres du programme
+dashboard-intro = Cours terminés, accompagnement et certifications des personnes dont vous avez la charge. Les scores des sondages ne s'affichent que pour des groupes assez grands pour préserver l'anonymat des réponses.
+dashboard-scope-staff = Votre personnel : { $count ->
+    [0] aucune personne
+    [one] { $count } personne
+   *[other] { $count } personnes
+}
+dashboard-scope-organization = Toute l'organisation : { $count ->
+    [0] aucune personne
+    [one] { $count } personne
+   *[other] { $count } personnes
+}
+dashboard-completions-title = Cours terminés au fil des mois
+dashboard-completions-none = Aucun cours n'a été terminé pendant les mois présentés.
+dashboard-completions-chart-title = Cours terminés chaque mois, par niveau de maîtrise
+dashboard-period = entre { $first } et { $last }
+dashboard-period-one = en { $month }
+dashboard-completions-summary = { $count ->
+    [one] { $count } cours terminé
+   *[other] { $count } cours terminés
+} { $period } : { $l1 } au niveau 1, { $l2 } au niveau 2 et { $l3 } au niveau 3.
+dashboard-completions-peak = Le mois le plus chargé : { $month }, avec { $count }.
+dashboard-completions-see-table = Le tableau ci-dessous donne les chiffres cours par cours.
+dashboard-completions-segment = { $month }, niveau { $level } : { $count }
+dashboard-completions-table = Cours terminés, par cours et par mois
+dashboard-course = Cours
+dashboard-level = Niveau
+dashboard-total = Total à ce jour
+dashboard-total-note = Total à ce jour : les personnes visées qui ont terminé le cours à n'importe quel moment, y compris avant les mois présentés et d'après les dossiers de formation antérieure.
+dashboard-coaching-title = Accompagnement par facteur
+dashboard-coaching-intro = Séances d'accompagnement consignées pendant les mois présentés, selon le facteur observé. Une séance qui a porté sur plusieurs facteurs compte pour chacun.
+dashboard-coaching-none = Aucune séance d'accompagnement n'a été consignée pendant les mois présentés.
+dashboard-coaching-chart-title = Séances d'accompagnement par facteur, et combien l'apprenant a confirmées
+dashboard-coaching-sessions = Séances
+dashboard-coaching-acknowledged = Confirmées par l'apprenant
+dashboard-coaching-counts = { $sessions ->
+    [one] { $sessions } séance
+   *[other] { $sessions } séances
+} · { $acknowledged ->
+    [one] { $acknowledged } confirmée
+   *[other] { $acknowledged } confirmées
+}
+dashboard-coaching-mean = moyenne { $mean } / { $top }
+dashboard-coaching-mean-words = cote moyenne de { $mean } sur { $top }
+dashboard-coaching-no-rating = aucune cote
+dashboard-coaching-row = { $driver } : { $sessions ->
+    [one] { $sessions } séance
+   *[other] { $sessions } séances
+}, dont { $acknowledged ->
+    [one] { $acknowledged } confirmée
+   *[other] { $acknowledged } confirmées
+} par l'apprenant, { $mean }.
+dashboard-coaching-note = Les accompagnateurs cotent chaque facteur observé de 1 à { $top }.
+dashboard-certifications-title = Certifications par bureau
+dashboard-certifications-none = Aucun chiffre par bureau à présenter.
+dashboard-certifications-table = Certifications en vigueur aujourd'hui, par bureau
+dashboard-office = Bureau
+dashboard-no-office = Aucun bureau consigné
+dashboard-people = Personnes
+dashboard-level-in-force = Niveau { $level } en vigueur
+dashboard-expiring = Échéance dans les 90 jours
+dashboard-share = Part certifiée
+dashboard-share-value = { $percent } %
+dashboard-share-note = Part certifiée : les personnes qui détiennent une certification en vigueur, quel qu'en soit le niveau, rapportées au nombre de personnes du bureau.

@@ -1,15 +1,17 @@
 //! The list of a class, for the one who runs it: who holds a seat (each
-//! marked present or absent once the class has started), who waits, and
-//! cancelling the class with a reason everyone enrolled is told.
+//! marked present or absent once the class has started), who waits,
+//! inviting a learner one coaches before it starts, and cancelling the
+//! class with a reason everyone enrolled is told.
 
 use crate::components::points_at;
 use crate::hooks::{action_error, loaded_view, use_action};
 use crate::ipc;
 use crate::state::{use_app, use_load};
 use mastery_types::{
-    ApiError, AttendanceRequest, CancelClassRequest, ClassRequest, ClassView, Field, PersonId,
+    ApiError, AttendanceRequest, CancelClassRequest, ClassDetail, ClassRequest, ClassView, Field,
+    InviteRequest, PersonId,
 };
-use web_sys::HtmlTextAreaElement;
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -32,6 +34,42 @@ pub fn class_roster(p: &ClassRosterProps) -> Html {
     // undoes a newer one on screen.
     let latest_mark = use_mut_ref(|| 0u64);
     let reason = use_state(String::new);
+    let invitee = use_state(String::new);
+    let invite = use_action(
+        |request: InviteRequest| async move { ipc::invite_to_class(&request).await },
+        {
+            let (detail, invitee) = (detail.clone(), invitee.clone());
+            Callback::from(move |d: ClassDetail| {
+                invitee.set(String::new());
+                detail.set(Some(Ok(d)));
+            })
+        },
+    );
+    let on_invite = {
+        let (run, invitee, id, detail) = (
+            invite.run.clone(),
+            invitee.clone(),
+            p.class_id.clone(),
+            detail.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let chosen = match &*detail {
+                Some(Ok(d)) => d
+                    .invitable
+                    .iter()
+                    .find(|(p, _)| p.to_string() == *invitee)
+                    .map(|(p, _)| *p),
+                _ => None,
+            };
+            if let Some(person_id) = chosen {
+                run.emit(InviteRequest {
+                    class_id: id.clone(),
+                    person_id,
+                });
+            }
+        })
+    };
     let cancel = use_action(
         |request: CancelClassRequest| async move { ipc::cancel_class(&request).await },
         {
@@ -135,6 +173,28 @@ pub fn class_roster(p: &ClassRosterProps) -> Html {
                     <ol class="waiting-list">{ for waiting.iter().map(|m| html! {
                         <li data-person={m.person_id.to_string()}>{ m.name.clone() }</li>
                     }) }</ol>
+                }
+                if !d.invitable.is_empty() {
+                    <form class="inline-form invite-to-class" onsubmit={on_invite.clone()}>
+                        <div class="field">
+                            <label for={format!("invite-{}", c.id)}>{ t.t("roster-invite-label") }</label>
+                            <select id={format!("invite-{}", c.id)} required=true onchange={{
+                                let h = invitee.clone();
+                                Callback::from(move |e: Event| {
+                                    let s: HtmlSelectElement = e.target_unchecked_into();
+                                    h.set(s.value());
+                                })
+                            }}>
+                                <option value="" selected={invitee.is_empty()}>{ t.t("roster-invite-choose") }</option>
+                                { for d.invitable.iter().map(|(id, name)| html! {
+                                    <option value={id.to_string()} selected={*invitee == id.to_string()}>{ name.clone() }</option>
+                                }) }
+                            </select>
+                        </div>
+                        <button type="submit" data-invite="" disabled={invite.busy || invitee.is_empty()}
+                            aria-busy={invite.busy.then_some("true")}>{ t.t("roster-invite") }</button>
+                        { action_error(t, &invite.error) }
+                    </form>
                 }
                 if !c.cancelled {
                     <form class="cancel-class" onsubmit={on_cancel.clone()} novalidate=true>

@@ -38,8 +38,11 @@ pub fn header() -> Html {
         if s.roles.contains(&Role::CourseDesigner) {
             items.push((Page::Designer, "nav-designer"));
         }
+        if has(&[Role::Manager, Role::Administrator]) {
+            items.push((Page::Dashboard, "nav-dashboard"));
+        }
         if has(&[Role::CourseDesigner, Role::Manager, Role::Administrator]) {
-            items.push((Page::SurveyResults, "nav-survey-results"));
+            items.push((Page::SurveyResults(None), "nav-survey-results"));
         }
         let links = items.into_iter().map(|(page, key)| {
             // A course or lesson page sits under "My program".
@@ -53,7 +56,9 @@ pub fn header() -> Html {
                             | Page::SelfAssessment(_)
                             | Page::Assignments(_)
                     ))
-                || (page == Page::Designer && state.page == Page::DraftEditor);
+                || (page == Page::Designer && state.page == Page::DraftEditor)
+                || (matches!(page, Page::SurveyResults(_))
+                    && matches!(state.page, Page::SurveyResults(_)));
             let onclick = navigate(&state, page.clone());
             html! {
                 <li><button type="button" class="nav-link" data-nav={key}

@@ -2,7 +2,7 @@
 //! right, whether it tells stronger learners from weaker ones, how often
 //! each option is chosen, and the flags that call for a designer's look.
 
-use crate::hooks::loaded_view;
+use crate::hooks::{action_error, loaded_view, use_action};
 use crate::i18n::I18n;
 use crate::ipc;
 use crate::state::{use_app, use_load};
@@ -15,7 +15,8 @@ pub struct Props {
     pub version: Option<String>,
 }
 
-fn flag_text(t: &I18n, f: ItemFlag) -> String {
+/// A flag's label, as the item table and the draft editor show it.
+pub fn flag_text(t: &I18n, f: ItemFlag) -> String {
     t.t(match f {
         ItemFlag::TooEasy => "items-flag-too-easy",
         ItemFlag::TooHard => "items-flag-too-hard",
@@ -80,11 +81,38 @@ pub fn item_analysis_view(p: &Props) -> Html {
             ipc::item_analysis(&ItemAnalysisRequest { course, version }).await
         },
     );
+    let export = use_action(
+        |request: ItemAnalysisRequest| async move { ipc::export_item_analysis(&request).await },
+        Callback::noop(),
+    );
+    let on_export = {
+        let run = export.run.clone();
+        let request = ItemAnalysisRequest {
+            course: p.course.clone(),
+            version: p.version.clone(),
+        };
+        Callback::from(move |_: MouseEvent| run.emit(request.clone()))
+    };
+    let has_attempts = matches!(&*analysis, Some(Ok(a)) if a.attempts > 0);
     html! {
         <section class="card" aria-labelledby="items-title">
             <h2 id="items-title">{ t.t("items-title") }</h2>
             <p class="hint">{ t.t("items-intro") }</p>
             { loaded_view(t, &analysis, |a| table(t, &lang, a)) }
+            if has_attempts {
+                <div class="results-export">
+                    <button type="button" id="items-export" class="secondary bordered" onclick={on_export}
+                        disabled={export.busy} aria-busy={export.busy.then_some("true")}>
+                        { t.t("items-export") }
+                    </button>
+                    { action_error(t, &export.error) }
+                    <div aria-live="polite">
+                        if let Some(saved) = &export.done {
+                            <p class="ok" id="items-exported">{ t.t_args("hr-saved", &[("path", saved.path.clone().into())]) }</p>
+                        }
+                    </div>
+                </div>
+            }
         </section>
     }
 }

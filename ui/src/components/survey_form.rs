@@ -10,7 +10,7 @@ use crate::ipc;
 use crate::refusals::{likert_label, survey_answer_text, survey_problem_question};
 use crate::state::{use_app, MapAction, MapState};
 use mastery_types::{
-    AnswerSurveyRequest, ApiError, ClassRequest, PendingSurvey, Problem, SurveyAnswer,
+    AnswerSurveyRequest, ApiError, DeclineSurveyRequest, PendingSurvey, Problem, SurveyAnswer,
     SurveyQuestion, SurveyQuestionKind,
 };
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -82,7 +82,7 @@ pub fn survey_form(p: &SurveyFormProps) -> Html {
         p.done.reform(|_: ()| true),
     );
     let decline = use_action(
-        |request: ClassRequest| async move { ipc::decline_survey(&request).await },
+        |request: DeclineSurveyRequest| async move { ipc::decline_survey(&request).await },
         p.done.reform(|_: ()| false),
     );
     let busy = send.busy || decline.busy;
@@ -92,28 +92,41 @@ pub fn survey_form(p: &SurveyFormProps) -> Html {
             answers.clone(),
             checks.clone(),
             send.run.clone(),
-            s.class_id.clone(),
+            s.occasion.clone(),
             s.questions.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             run.emit(AnswerSurveyRequest {
-                class_id: id.clone(),
+                occasion: id.clone(),
                 answers: collect(&questions, &answers, &checks),
             });
         })
     };
     let on_decline = {
-        let (run, id) = (decline.run.clone(), s.class_id.clone());
+        let (run, id) = (decline.run.clone(), s.occasion.clone());
         Callback::from(move |_: MouseEvent| {
-            run.emit(ClassRequest {
-                class_id: id.clone(),
+            run.emit(DeclineSurveyRequest {
+                occasion: id.clone(),
             })
         })
     };
 
     let refused = refused_question(&send.error);
-    let base = format!("survey-{}", s.class_id);
+    // The occasion as an element id ("course:clients-l1@1.0.0" has
+    // characters a selector would have to escape).
+    let dom_key: String = s
+        .occasion
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let base = format!("survey-{dom_key}");
     let title_id = format!("{base}-title");
     let note_id = format!("{base}-note");
 
@@ -252,17 +265,22 @@ pub fn survey_form(p: &SurveyFormProps) -> Html {
     };
 
     html! {
-        <article class="card survey-card" data-class={s.class_id.clone()} aria-labelledby={title_id.clone()}>
+        <article class="card survey-card" data-occasion={s.occasion.clone()} aria-labelledby={title_id.clone()}>
             <p class="level">{ s.title.get(&lang).to_owned() }</p>
-            <h3 id={title_id}>{ t.t_args("survey-card-title", &[
-                ("course", s.course_title.get(&lang).to_owned().into()),
-                ("date", t.date_of(s.ended_at).into()),
-            ]) }</h3>
+            <h3 id={title_id}>{ match s.ended_at {
+                Some(ended) => t.t_args("survey-card-title", &[
+                    ("course", s.course_title.get(&lang).to_owned().into()),
+                    ("date", t.date_of(ended).into()),
+                ]),
+                None => t.t_args("survey-card-title-online", &[
+                    ("course", s.course_title.get(&lang).to_owned().into()),
+                ]),
+            } }</h3>
             if !s.intro.get(&lang).is_empty() {
                 <p class="lead">{ s.intro.get(&lang).to_owned() }</p>
             }
             <p class="hint" id={note_id.clone()}>{ t.t_args("survey-anonymous", &[("min", s.min_group.into())]) }</p>
-            <form id={format!("survey-form-{}", s.class_id)} {onsubmit} novalidate=true aria-describedby={note_id}>
+            <form id={format!("survey-form-{dom_key}")} {onsubmit} novalidate=true aria-describedby={note_id}>
                 <ol class="survey-questions">
                     { for s.questions.iter().map(|q| html! { <li>{ question(q) }</li> }) }
                 </ol>

@@ -48,7 +48,7 @@ pub fn classes_page() -> Html {
                 <section id="classes-surveys" class="classes-section" aria-labelledby="classes-surveys-title">
                     <h2 id="classes-surveys-title">{ t.t("classes-surveys-title") }</h2>
                     { for h.surveys.iter().map(|s| html! {
-                        <SurveyForm key={s.class_id.clone()} survey={s.clone()} done={survey_done.clone()} />
+                        <SurveyForm key={s.occasion.clone()} survey={s.clone()} done={survey_done.clone()} />
                     }) }
                 </section>
             }

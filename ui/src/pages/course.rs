@@ -97,6 +97,18 @@ pub fn course_page(p: &CoursePageProps) -> Html {
                             </li>
                         }) }
                     </ul>
+                    if let Some(ct) = &o.class_time {
+                        <p class="muted" id="class-time">
+                            { t.t_args("course-class-time", &[
+                                ("attended", class_hours(ct.attended_minutes, lang).into()),
+                                ("required", ct.required_hours.into()),
+                            ]) }
+                            { " " }
+                            <button type="button" class="link" id="see-classes" onclick={go(Page::Classes)}>
+                                { t.t("course-see-classes") }
+                            </button>
+                        </p>
+                    }
                     if let Some(r) = &o.resume {
                         <button type="button" class="primary" id="resume" onclick={go(Page::Lesson(r.clone()))}>
                             { t.t("course-resume") }
@@ -201,4 +213,20 @@ pub fn course_page(p: &CoursePageProps) -> Html {
         }
     });
     html! { <div class="page course-page">{ back }{ body }</div> }
+}
+
+/// Minutes in class as hours, to the half hour below, with the language's
+/// decimal mark ("2.5" / "2,5").
+fn class_hours(minutes: u32, lang: &str) -> String {
+    let halves = minutes / 30;
+    let text = if halves.is_multiple_of(2) {
+        (halves / 2).to_string()
+    } else {
+        format!("{}.5", halves / 2)
+    };
+    if lang == "fr" {
+        text.replace('.', ",")
+    } else {
+        text
+    }
 }

@@ -1,16 +1,22 @@
 //! Course designers: the draft's files by track and course, an editor whose
 //! every keystroke is checked (problems inline, preview of what learners
-//! will see), saving, and publishing a new version with change notes.
+//! will see), what the previous version showed for the open file's course
+//! (survey results, flagged knowledge-check items), saving, and publishing
+//! a new version with change notes that can cite those findings.
 
+use crate::components::course_feedback::use_course_feedback;
 use crate::components::error_text;
+use crate::components::feedback_citations::FeedbackCitations;
+use crate::components::item_flags::ItemFlags;
+use crate::components::previous_version::PreviousVersion;
 use crate::hooks::loaded_view;
 use crate::i18n::I18n;
 use crate::ipc;
 use crate::pages::designer::PACK;
 use crate::state::{navigate, use_app, use_load, Action, Page};
 use mastery_types::{
-    ApiError, DraftFileEntry, DraftFileRequest, EditCheck, EditRequest, LocalizedText, PackProblem,
-    PublishRequest,
+    ApiError, CourseId, DraftFileEntry, DraftFileRequest, DraftTree, EditCheck, EditRequest,
+    LocalizedText, PackProblem, PublishRequest,
 };
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -31,6 +37,52 @@ fn preview_lang(path: &str, ui: &str) -> String {
 fn file_label(t: &I18n, f: &DraftFileEntry) -> String {
     let name = f.path.rsplit('/').next().unwrap_or(&f.path);
     format!("{} · {}", t.t(&format!("file-kind-{}", f.kind)), name)
+}
+
+/// The course an open file belongs to, as the tree groups it.
+struct OpenCourse {
+    id: CourseId,
+    /// In the interface's language.
+    title: String,
+    /// The file is the course's knowledge check.
+    is_quiz: bool,
+}
+
+/// The course of the file at `path`, if the tree puts it under one (shared
+/// files, such as the survey, belong to none).
+fn course_of(
+    tree: &Option<Result<DraftTree, ApiError>>,
+    path: Option<&str>,
+    lang: &str,
+) -> Option<OpenCourse> {
+    let (Some(Ok(tree)), Some(path)) = (tree, path) else {
+        return None;
+    };
+    tree.tracks
+        .iter()
+        .flat_map(|track| &track.courses)
+        .find_map(|course| {
+            course
+                .files
+                .iter()
+                .find(|f| f.path == path)
+                .map(|f| OpenCourse {
+                    id: CourseId(course.id.clone()),
+                    title: course.title.get(lang).to_owned(),
+                    is_quiz: f.kind == "quiz",
+                })
+        })
+}
+
+/// `text` with `line` added on a line of its own.
+fn append_line(text: &str, line: &str) -> String {
+    if text.trim().is_empty() {
+        line.to_owned()
+    } else if text.ends_with('\n') {
+        format!("{text}{line}")
+    } else {
+        format!("{text}\n{line}")
+    }
 }
 
 fn problem_line(t: &I18n, p: &PackProblem) -> Html {
@@ -66,6 +118,8 @@ pub fn draft_editor_page() -> Html {
     let notes_fr = use_state(String::new);
     let publish_error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
+    let open_course = course_of(&tree, path.as_deref(), &ui_lang);
+    let feedback = use_course_feedback(open_course.as_ref().map(|c| c.id.clone()));
 
     // Checks `body` as the text of `file` and shows the result, unless a
     // newer keystroke has started another check meanwhile.
@@ -228,6 +282,35 @@ pub fn draft_editor_page() -> Html {
         })
     };
 
+    // A finding cited in the change notes: a line in each language's notes.
+    let cite = {
+        let (notes_en, notes_fr) = (notes_en.clone(), notes_fr.clone());
+        Callback::from(move |(en, fr): (String, String)| {
+            notes_en.set(append_line(&notes_en, &en));
+            notes_fr.set(append_line(&notes_fr, &fr));
+        })
+    };
+
+    // Editing the knowledge check: its flagged items right by the text.
+    let beside = match &open_course {
+        Some(c) if c.is_quiz => {
+            let items = feedback.0.get(c.id.as_str()).and_then(|f| f.items.clone());
+            html! {
+                <aside class="item-flags-beside" id="item-flags-beside" tabindex="0" aria-labelledby="beside-items-title">
+                    <ItemFlags analysis={items} heading_id="beside-items-title" />
+                </aside>
+            }
+        }
+        _ => html! {},
+    };
+    let previous = match &open_course {
+        Some(c) => html! {
+            <PreviousVersion course={c.id.clone()} title={AttrValue::from(c.title.clone())}
+                feedback={feedback.0.get(c.id.as_str()).cloned()} items_beside={c.is_quiz} />
+        },
+        None => html! {},
+    };
+
     let tree_view = loaded_view(t, &tree, |tree| {
         let file_button = |f: &DraftFileEntry| {
             let current = path.as_deref() == Some(f.path.as_str());
@@ -295,6 +378,7 @@ pub fn draft_editor_page() -> Html {
                     }</span>
                     <button type="button" id="save-draft" class="primary" onclick={save} disabled={!*dirty}>{ t.t("designer-save") }</button>
                 </div>
+                { beside }
                 <div class="editor-panes">
                     <div class="pane">
                         <label for="file-text">{ t.t("designer-text") }</label>
@@ -349,6 +433,7 @@ pub fn draft_editor_page() -> Html {
                 <section class="card tree-card">{ tree_view }</section>
                 <section class="card grow">{ editor }</section>
             </div>
+            { previous }
             <section class="card" aria-labelledby="publish-title">
                 <h2 id="publish-title">{ t.t("designer-publish-title") }</h2>
                 <form id="publish-form" onsubmit={publish}>
@@ -364,6 +449,7 @@ pub fn draft_editor_page() -> Html {
                         <label for="notes-fr">{ t.t("designer-notes-fr") }</label>
                         <textarea id="notes-fr" rows="2" value={(*notes_fr).clone()} oninput={set_area(&notes_fr)}></textarea>
                     </div>
+                    <FeedbackCitations feedback={(*feedback).clone()} on_cite={cite} />
                     if *dirty { <p class="muted">{ t.t("designer-save-first") }</p> }
                     if let Some(e) = &*publish_error {
                         <p class="error pre" id="publish-error" role="alert">{ error_text(t, e) }</p>

@@ -7,6 +7,7 @@ pub mod certification;
 pub mod classes;
 pub mod coaching;
 pub mod course;
+pub mod dashboard;
 pub mod designer;
 pub mod editor;
 pub mod hr;

@@ -4,6 +4,7 @@
 //! even how many answered. The charts and the comparison live in
 //! `components/`.
 
+use crate::components::breakdown_table::BreakdownTable;
 use crate::components::item_analysis_view::ItemAnalysisView;
 use crate::components::question_result::QuestionResultView;
 use crate::components::results_export::ResultsExport;
@@ -95,6 +96,8 @@ fn results_view(t: &I18n, r: &SurveyResults) -> Html {
                         None => html! {},
                     }) }
                     { comparison }
+                    <BreakdownTable by="office" questions={r.questions.clone()} groups={r.by_office.clone()} />
+                    <BreakdownTable by="facilitator" questions={r.questions.clone()} groups={r.by_facilitator.clone()} />
                 </>
             }
         }
@@ -110,12 +113,19 @@ fn results_view(t: &I18n, r: &SurveyResults) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct SurveyResultsProps {
+    /// The course to open on (the first of the program when `None`).
+    pub course: Option<CourseId>,
+}
+
 #[function_component(SurveyResultsPage)]
-pub fn survey_results_page() -> Html {
+pub fn survey_results_page(p: &SurveyResultsProps) -> Html {
     let state = use_app();
     let t = &state.i18n;
-    let query = use_state(|| Query {
-        course: CourseId::from(FIRST_COURSE),
+    let first = p.course.clone();
+    let query = use_state(move || Query {
+        course: first.unwrap_or_else(|| CourseId::from(FIRST_COURSE)),
         version: None,
     });
     let results = use_load((*query).clone(), |q: Query| async move {

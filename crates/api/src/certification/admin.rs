@@ -18,6 +18,46 @@ use mastery_types::{
 };
 use std::collections::{BTreeMap, HashMap};
 
+/// Every certification held: for each person and certification, its
+/// latest approved request, that period, and the status `rules::standing`
+/// gives it (a recertification waiting for a decision does not hide the
+/// period in force; older periods are history).
+pub(crate) fn held(
+    rows: &[RequestRow],
+    now: DateTime<Utc>,
+) -> Vec<(
+    CertificationKey,
+    &RequestRow,
+    mastery_types::CertPeriod,
+    CertStatus,
+)> {
+    let mut by_cert: BTreeMap<(PersonId, CertificationKey), Vec<&RequestRow>> = BTreeMap::new();
+    for r in rows {
+        by_cert.entry((r.person_id, key_of(r))).or_default().push(r);
+    }
+    let mut out = Vec::new();
+    for ((_, key), requests) in by_cert {
+        let Some(latest) = requests
+            .iter()
+            .rev()
+            .find(|r| r.decision.as_ref().is_some_and(|d| d.approved))
+        else {
+            continue;
+        };
+        let Some(period) = period_of(latest) else {
+            continue;
+        };
+        let decided: Vec<_> = requests
+            .iter()
+            .map(|r| facts_of(r))
+            .filter(|f| f.decision.is_some())
+            .collect();
+        let status = rules::standing(&decided, false, true, now).status;
+        out.push((key, *latest, period, status));
+    }
+    out
+}
+
 impl Api {
     /// The administrator's view: every certification held (its latest
     /// period, with the status `rules::standing` gives it), who is missing
@@ -30,32 +70,8 @@ impl Api {
         caller.require_person(Permission::AdministerCertifications)?;
         let pack = self.latest_pack()?;
         let rows: Vec<RequestRow> = self.backed_requests(self.store.read(store::all_requests)?)?;
-        let mut by_cert: BTreeMap<(PersonId, CertificationKey), Vec<&RequestRow>> = BTreeMap::new();
-        for r in &rows {
-            by_cert.entry((r.person_id, key_of(r))).or_default().push(r);
-        }
         let mut certified = Vec::new();
-        for ((_, key), requests) in by_cert {
-            // Only the latest approved period can be in force; older ones
-            // are history.
-            let Some(latest) = requests
-                .iter()
-                .rev()
-                .find(|r| r.decision.as_ref().is_some_and(|d| d.approved))
-            else {
-                continue;
-            };
-            let Some(period) = period_of(latest) else {
-                continue;
-            };
-            // The status of what is held: a recertification waiting for a
-            // decision does not hide the period in force.
-            let decided: Vec<_> = requests
-                .iter()
-                .map(|r| facts_of(r))
-                .filter(|f| f.decision.is_some())
-                .collect();
-            let status = rules::standing(&decided, false, true, now).status;
+        for (key, latest, period, status) in held(&rows, now) {
             certified.push(CertifiedPerson {
                 name: latest.person_name.clone(),
                 employee_number: latest.employee_number.0.clone(),

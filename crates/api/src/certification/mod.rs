@@ -7,6 +7,7 @@
 //! delegation is written to the audit chain in the act's transaction.
 
 mod admin;
+pub(crate) use admin::held;
 mod approvals;
 mod learner;
 
