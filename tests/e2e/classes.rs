@@ -99,6 +99,8 @@ async fn an_attendee_answers_a_designer_reads_the_results_and_a_class_is_schedul
     app.click("[data-nav='nav-survey-results']").await;
     app.find("#breakdown-office").await;
     app.find("#breakdown-facilitator").await;
+    app.script("document.getElementById('breakdown-office').scrollIntoView(); return true")
+        .await;
     app.screenshot("survey-results-breakdowns").await;
 
     app.sign_in_as("amelie").await;

@@ -12,6 +12,15 @@ async fn a_manager_and_an_administrator_read_the_figures() {
     app.find("#dashboard").await;
     app.find("#dashboard svg").await;
     app.screenshot("dashboard-manager").await;
+    for section in ["dash-coaching", "dash-certifications"] {
+        app.script(&format!(
+            "document.getElementById('{section}').scrollIntoView(); return true"
+        ))
+        .await;
+        app.screenshot(&format!("dashboard-manager-{section}"))
+            .await;
+    }
+    app.scroll_to_top().await;
     app.sign_in_as("admin").await;
     app.click("[data-nav='nav-dashboard']").await;
     app.find("#dashboard svg").await;

@@ -49,6 +49,10 @@ async fn designer_edits_previews_validates_publishes_and_learner_sees_it() {
     app.find("#previous-version").await;
     app.wait_contains("#previous-version", "5").await;
     app.screenshot("designer-previous-version").await;
+    app.script("document.getElementById('previous-version').scrollIntoView(); return true")
+        .await;
+    app.screenshot("designer-previous-survey").await;
+    app.scroll_to_top().await;
     app.click("details[data-group='clients-l2'] > summary")
         .await;
     app.click(&format!("button[data-path='{LESSON_FILE}']"))

@@ -522,7 +522,9 @@ impl Api {
         let attended = self.store.read(|c| store::attended(c, me, now))?;
         let mut out = Vec::new();
         for c in attended {
-            if self.store.read(|x| store::answered(x, me, &c.id))? {
+            if !rules::survey_open(c.ends_at, now)
+                || self.store.read(|x| store::answered(x, me, &c.id))?
+            {
                 continue;
             }
             let Some(pack) = self.pack_at(&c.pack_id, &c.pack_version)? else {
@@ -536,6 +538,10 @@ impl Api {
             }
         }
         let view = self.learner_view(me, now)?;
+        let completed_at = mastery_domain::progress::completion_times(
+            &mastery_domain::progress::Program::new(&view.pack),
+            &view.facts,
+        );
         for state in view
             .state
             .courses
@@ -543,6 +549,13 @@ impl Api {
             .filter(|s| s.complete && !s.recorded)
         {
             if view.facts.classes.iter().any(|c| c.course == state.course) {
+                continue;
+            }
+            let open = completed_at
+                .iter()
+                .find(|(c, _)| *c == state.course)
+                .is_some_and(|(_, at)| rules::survey_open(*at, now));
+            if !open {
                 continue;
             }
             // The version they passed the knowledge check in, else the one
@@ -758,9 +771,16 @@ impl Api {
             }
             _ => (Vec::new(), Vec::new()),
         };
+        let asked = match &version {
+            Some(v) => self.store.read(|c| {
+                store::asked(c, &req.course, v, &surveys::online_occasion(&req.course, v))
+            })?,
+            None => 0,
+        };
         Ok(SurveyResults {
             course: req.course.clone(),
             course_title: course.title.clone(),
+            asked,
             versions,
             version,
             questions: survey.map(questions_of).unwrap_or_default(),

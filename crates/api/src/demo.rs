@@ -420,6 +420,7 @@ impl Api {
                 }
             }
             seed_classes(tx, &pack, &id_of, now)?;
+            seed_coaching(tx, &pack, &id_of, now)?;
             Ok(())
         })?;
         Ok(DemoSummary {
@@ -428,6 +429,83 @@ impl Api {
             accounts: PEOPLE.len(),
         })
     }
+}
+
+/// Sophie coached Noah at the counter twice this autumn on Putting
+/// Communities First, Level 1; he acknowledged both (the program figures
+/// show coaching at once).
+fn seed_coaching(
+    tx: &mastery_store::Connection,
+    pack: &mastery_packs::Pack,
+    id_of: &dyn Fn(&str) -> Option<PersonId>,
+    now: DateTime<Utc>,
+) -> mastery_store::Result<()> {
+    use mastery_store::coaching;
+    use mastery_types::{CoachingResponseKind, CoachingSetting, Driver, Observation};
+    let (Some(sophie), Some(noah)) = (id_of("sophie"), id_of("noah")) else {
+        return Ok(());
+    };
+    let course = CourseId("communities-l1".into());
+    let sessions: [(i64, &[(Driver, u8, &str)], &str); 2] = [
+        (
+            58,
+            &[
+                (Driver::Knowledge, 3, "Explained the intake criteria for the community grant without notes and pointed to the right form."),
+                (Driver::Timeliness, 2, "Promised a call back \"soon\"; the organization waited four days. Agreed on a date next time."),
+                (Driver::Fairness, 3, "Applied the same eligibility questions to both volunteer groups at the counter."),
+            ],
+            "Give every caller a date for the answer, and note it in the file.",
+        ),
+        (
+            19,
+            &[
+                (Driver::Outcome, 3, "Left the board chair knowing what to send and by when."),
+                (Driver::ExtraMile, 4, "Found the translated guide for the Cree-speaking coordinator and walked her through it."),
+                (Driver::Timeliness, 3, "Called back on the date he had given."),
+            ],
+            "Keep the call-back dates; share the translated guide with the team.",
+        ),
+    ];
+    for (days_ago, observed, next) in sessions {
+        let held = now - chrono::Duration::days(days_ago);
+        let observations: Vec<Observation> = observed
+            .iter()
+            .map(|(driver, rating, evidence)| Observation {
+                driver: *driver,
+                rating: *rating,
+                evidence: (*evidence).into(),
+            })
+            .collect();
+        let id = new_id(held).to_string();
+        coaching::insert(
+            tx,
+            &coaching::NewSession {
+                id: &id,
+                coach: sophie,
+                learner: noah,
+                course: &course,
+                pack_id: &pack.id,
+                pack_version: &pack.version,
+                held_on: held.date_naive(),
+                duration_minutes: 30,
+                setting: CoachingSetting::Counter,
+                observations: &observations,
+                next_steps: next,
+                recorded_at: held,
+            },
+        )?;
+        let answered = held + chrono::Duration::days(1);
+        coaching::respond(
+            tx,
+            &new_id(answered).to_string(),
+            &id,
+            noah,
+            CoachingResponseKind::Acknowledged,
+            "",
+            answered,
+        )?;
+    }
+    Ok(())
 }
 
 /// How long ago a demo person completed a course, in months, so that the

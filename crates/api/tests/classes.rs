@@ -363,6 +363,26 @@ fn attendees_are_asked_after_the_end_answer_once_and_bad_answers_are_refused() {
         problem(answer(&b, answers(4, 9)).expect_err("absent")),
         Problem::SurveyNotDue
     );
+    // Thirty days after the class, the survey has closed.
+    assert_eq!(
+        problem(
+            api.answer_survey(
+                &a,
+                &AnswerSurveyRequest {
+                    occasion: class.clone(),
+                    answers: answers(4, 9),
+                },
+                day(21) + chrono::Duration::days(30),
+            )
+            .expect_err("closed")
+        ),
+        Problem::SurveyNotDue
+    );
+    assert!(api
+        .classes_home(&a, day(21) + chrono::Duration::days(30))
+        .expect("home")
+        .surveys
+        .is_empty());
     answer(&a, answers(4, 9)).expect("answered");
     assert_eq!(
         problem(answer(&a, answers(4, 9)).expect_err("twice")),
@@ -403,6 +423,7 @@ fn responses_hold_nothing_personal_and_results_need_five() {
     assert!(!csv.contains("likert"), "{csv}");
     class_with_responses(&api, &coach, 20, 2, 2, 3);
     let r = results();
+    assert_eq!(r.asked, 6, "four and two attendees, all asked");
     let GroupResults::Shown {
         responses,
         questions,

@@ -162,15 +162,25 @@ pub fn may_mark_attendance(
     Ok(())
 }
 
+/// How long a survey stays open after its class ends (or after the
+/// course was completed online): answers after that are refused.
+pub const SURVEY_OPEN_DAYS: i64 = 30;
+
+/// Whether a survey asked at `ended_at` (the class's end, or the online
+/// completion) may be answered at `now`.
+pub fn survey_open(ended_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    now >= ended_at && now < ended_at + Duration::days(SURVEY_OPEN_DAYS)
+}
+
 /// An attendee is asked the course's survey once the class has ended,
-/// until they answer or decline.
+/// until they answer or decline, or it closes.
 pub fn survey_due(
     f: &ClassFacts,
     attended: bool,
     answered_or_declined: bool,
     now: DateTime<Utc>,
 ) -> bool {
-    !f.cancelled && attended && now >= f.ends_at && !answered_or_declined
+    !f.cancelled && attended && survey_open(f.ends_at, now) && !answered_or_declined
 }
 
 #[cfg(test)]
@@ -296,5 +306,11 @@ mod tests {
         assert!(survey_due(&c, true, false, t(16)));
         assert!(!survey_due(&c, false, false, t(17)), "absent");
         assert!(!survey_due(&c, true, true, t(17)), "answered");
+        let closing = c.ends_at + Duration::days(SURVEY_OPEN_DAYS);
+        assert!(survey_due(&c, true, false, closing - Duration::minutes(1)));
+        assert!(
+            !survey_due(&c, true, false, closing),
+            "closed after 30 days"
+        );
     }
 }

@@ -317,6 +317,32 @@ pub fn responses(conn: &Connection, course: &CourseId, version: &str) -> Result<
     Ok(rows)
 }
 
+/// How many people were asked a course version's survey: those present at
+/// its classes (the latest mark, cancelled classes left out), and those who
+/// answered or declined it after completing the course online
+/// (`online_occasion`; learners still to answer online are not counted).
+pub fn asked(
+    conn: &Connection,
+    course: &CourseId,
+    version: &str,
+    online_occasion: &str,
+) -> Result<u32> {
+    Ok(conn.query_row(
+        "SELECT
+           (SELECT COUNT(*) FROM class_attendance a
+              JOIN classes c ON c.id = a.class_id
+              LEFT JOIN class_cancellations x ON x.class_id = c.id
+             WHERE c.course_id = ?1 AND c.pack_version = ?2 AND x.class_id IS NULL
+               AND a.present = 1
+               AND a.rowid = (SELECT b.rowid FROM class_attendance b
+                              WHERE b.class_id = a.class_id AND b.person_id = a.person_id
+                              ORDER BY b.at DESC, b.rowid DESC LIMIT 1))
+         + (SELECT COUNT(*) FROM survey_answered WHERE occasion = ?3)",
+        params![course, version, online_occasion],
+        |r| r.get(0),
+    )?)
+}
+
 /// One response's answers with where it came from, for breakdowns: the
 /// office's name and the facilitator's name (`None` when not recorded, as
 /// for a course completed online).

@@ -612,7 +612,7 @@ pub enum Problem {
     /// A learner invited to a class of an office they do not work in.
     NotInClassOffice,
     /// No survey is waiting for this person for this class (not attended,
-    /// not ended, already answered or declined).
+    /// not ended, already answered or declined, or closed 30 days after).
     SurveyNotDue,
     SurveyAnswer {
         problem: crate::SurveyAnswerProblem,

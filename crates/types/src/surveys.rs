@@ -264,6 +264,11 @@ pub struct SurveyResults {
     pub results: GroupResults,
     /// The version before, for comparison (same threshold).
     pub previous: Option<(String, GroupResults)>,
+    /// People asked this version's survey (present at its classes, or
+    /// having answered or declined it after an online completion): the
+    /// response rate's denominator.
+    #[serde(default)]
+    pub asked: u32,
     /// This version by office and by facilitator, for managers and
     /// administrators (empty for course designers): groups under the
     /// threshold hidden, never recoverable by subtraction, no comments.

@@ -1025,6 +1025,7 @@ results-responses = { $count ->
     [one] 1 response
    *[other] { $count } responses
 }
+results-rate = { $rate } % of the { $asked } people asked
 results-legend = Legend
 results-no-answers = Nobody answered this question.
 results-point = { $label }: { $count } ({ $percent } %)
@@ -1078,7 +1079,7 @@ problem-already-enrolled = You already have a seat in this class or a place on i
 problem-not-enrolled = Not enrolled in this class (no seat and no place on its waiting list).
 problem-not-running-class = Only the class's facilitator, the person who scheduled it, or a manager of its office can do this.
 problem-not-in-class-office = This learner does not work in the office the class is held for.
-problem-survey-not-due = This survey is not waiting for your answer: the class has not ended, or you already answered or declined.
+problem-survey-not-due = This survey is not waiting for your answer: the class has not ended, you already answered or declined, or it closed 30 days after the class.
 problem-not-a-time = “{ $given }” is not a time. Enter hours and minutes, for example 09:30.
 
 items-title = Knowledge-check items
@@ -1127,7 +1128,7 @@ feedback-cite-template = { $finding } — [what changed]
 ## Organization dashboard
 nav-dashboard = Program figures
 dashboard-title = Program figures
-dashboard-intro = Courses completed, coaching and certifications of the people you oversee. Survey scores appear only for groups large enough to keep answers anonymous.
+dashboard-intro = Courses completed, coaching and certifications of the people in your charge. What people said in the surveys is on the survey results page, where groups under five stay hidden.
 dashboard-scope-staff = Your staff: { $count ->
     [0] nobody
     [one] 1 person

@@ -1026,6 +1026,7 @@ results-responses = { $count ->
     [one] { $count } réponse
    *[other] { $count } réponses
 }
+results-rate = { $rate } % des { $asked } personnes sollicitées
 results-legend = Légende
 results-no-answers = Personne n'a répondu à cette question.
 results-point = { $label } : { $count } ({ $percent } %)
@@ -1079,7 +1080,7 @@ problem-already-enrolled = Vous avez déjà une place à cette séance ou un ran
 problem-not-enrolled = Aucune inscription à cette séance (ni place ni rang sur la liste d'attente).
 problem-not-running-class = Seuls la personne qui anime la séance, celle qui l'a planifiée ou un gestionnaire de son bureau peuvent faire cela.
 problem-not-in-class-office = Cette personne ne travaille pas au bureau pour lequel la séance est offerte.
-problem-survey-not-due = Ce sondage n'attend pas votre réponse : la séance n'est pas terminée, ou vous avez déjà répondu ou refusé.
+problem-survey-not-due = Ce sondage n'attend pas votre réponse : la séance n'est pas terminée, vous avez déjà répondu ou refusé, ou il a pris fin 30 jours après la séance.
 problem-not-a-time = « { $given } » n'est pas une heure. Inscrivez les heures et les minutes, par exemple 09:30.
 
 items-title = Questions de la vérification des connaissances
@@ -1129,7 +1130,7 @@ feedback-cite-template = { $finding } — [ce qui a changé]
 ## Organization dashboard
 nav-dashboard = Chiffres du programme
 dashboard-title = Chiffres du programme
-dashboard-intro = Cours terminés, accompagnement et certifications des personnes dont vous avez la charge. Les scores des sondages ne s'affichent que pour des groupes assez grands pour préserver l'anonymat des réponses.
+dashboard-intro = Cours terminés, accompagnement et certifications des personnes dont vous avez la charge. Ce que les gens ont dit dans les sondages se trouve à la page des résultats des sondages, où les groupes de moins de cinq restent masqués.
 dashboard-scope-staff = Votre personnel : { $count ->
     [0] aucune personne
     [one] { $count } personne

@@ -79,6 +79,12 @@ fn results_view(t: &I18n, r: &SurveyResults) -> Html {
                 <>
                     <p class="results-count" id="results-responses">
                         { t.t_args("results-responses", &[("count", (*responses).into())]) }
+                        if r.asked >= *responses && r.asked > 0 {
+                            <span class="muted" id="results-rate">{ " · " }{ t.t_args("results-rate", &[
+                                ("asked", r.asked.into()),
+                                ("rate", t.number(100.0 * f64::from(*responses) / f64::from(r.asked), 0, false).into()),
+                            ]) }</span>
+                        }
                     </p>
                     { if has_likert { likert_legend(t) } else { html! {} } }
                     // In the survey's order; a comment question with too few
