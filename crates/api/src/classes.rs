@@ -15,9 +15,10 @@ use mastery_store::classes::{self as store, ClassRow};
 use mastery_types::{
     AnswerSurveyRequest, ApiError, AttendanceRequest, CancelClassRequest, ClassDetail, ClassMember,
     ClassRequest, ClassView, ClassesHome, CourseId, DeclineSurveyRequest, Field, InviteRequest,
-    PendingSurvey, PersonId, Problem, Role, ScheduleClassRequest, Seat, SurveyAnswer,
-    SurveyQuestion, SurveyQuestionKind, SurveyResults, SurveyResultsRequest, Thing,
+    PendingSurvey, PersonId, Problem, Role, ScheduleClassRequest, Seat, SurveyQuestion,
+    SurveyQuestionKind, SurveyResults, SurveyResultsRequest, Thing,
 };
+use std::collections::BTreeMap;
 
 fn refusal(r: ClassRefusal) -> ApiError {
     ApiError::problem(match r {
@@ -722,15 +723,19 @@ impl Api {
             .course(&req.course)
             .ok_or_else(|| ApiError::not_found(Thing::Course, &req.course))?;
         let survey = course.survey.as_deref().and_then(|s| pack.survey(s));
+        let decode = |json: &str| -> Result<surveys::Response> {
+            serde_json::from_str(json)
+                .map_err(|e| crate::errors::storage(format!("a survey response is damaged: {e}")))
+        };
         let group = |v: &str, survey: &Survey| -> Result<mastery_types::GroupResults> {
             let rows = self.store.read(|c| store::responses(c, &req.course, v))?;
-            let responses: Vec<Vec<(String, SurveyAnswer)>> = rows
-                .iter()
-                .filter_map(|r| serde_json::from_str(r).ok())
-                .collect();
+            let responses = rows.iter().map(|r| decode(r)).collect::<Result<Vec<_>>>()?;
             Ok(surveys::results(survey, &responses))
         };
-        let (results, previous) = match (survey, &version) {
+        let suppressed = || mastery_types::GroupResults::Suppressed {
+            threshold: surveys::MIN_GROUP as u32,
+        };
+        let (results, previous, by_office, by_facilitator) = match (survey, &version) {
             (Some(s), Some(v)) => {
                 let previous = versions
                     .iter()
@@ -738,38 +743,37 @@ impl Api {
                     .and_then(|i| versions.get(i + 1))
                     .map(|p| group(p, s).map(|g| (p.clone(), g)))
                     .transpose()?;
-                (group(v, s)?, previous)
-            }
-            _ => (
-                mastery_types::GroupResults::Suppressed {
-                    threshold: surveys::MIN_GROUP as u32,
-                },
-                None,
-            ),
-        };
-        let (by_office, by_facilitator) = match (survey, &version) {
-            (Some(s), Some(v)) if breakdowns => {
+                // This version's responses, each decoded once, for the
+                // whole and for the breakdowns.
                 let rows = self
                     .store
                     .read(|c| store::responses_with_origin(c, &req.course, v))?;
+                let decoded = rows
+                    .iter()
+                    .map(|r| Ok((r, decode(&r.answers_json)?)))
+                    .collect::<Result<Vec<_>>>()?;
+                let all: Vec<&surveys::Response> = decoded.iter().map(|(_, a)| a).collect();
                 let by = |key: &dyn Fn(&store::ResponseOrigin) -> Option<String>| {
-                    let mut groups: Vec<(Option<String>, Vec<surveys::Response>)> = Vec::new();
-                    for r in &rows {
-                        let Ok(answers) = serde_json::from_str(&r.answers_json) else {
-                            continue;
-                        };
-                        let k = key(r);
-                        match groups.iter_mut().find(|(g, _)| *g == k) {
-                            Some((_, list)) => list.push(answers),
-                            None => groups.push((k, vec![answers])),
-                        }
+                    let mut groups: BTreeMap<Option<String>, Vec<&surveys::Response>> =
+                        BTreeMap::new();
+                    for (r, answers) in &decoded {
+                        groups.entry(key(r)).or_default().push(answers);
                     }
-                    groups.sort_by(|a, b| a.0.cmp(&b.0));
-                    surveys::breakdown(s, groups)
+                    surveys::breakdown(s, groups.into_iter().collect())
                 };
-                (by(&|r| r.office.clone()), by(&|r| r.facilitator.clone()))
+                let (by_office, by_facilitator) = if breakdowns {
+                    (by(&|r| r.office.clone()), by(&|r| r.facilitator.clone()))
+                } else {
+                    (Vec::new(), Vec::new())
+                };
+                (
+                    surveys::results(s, &all),
+                    previous,
+                    by_office,
+                    by_facilitator,
+                )
             }
-            _ => (Vec::new(), Vec::new()),
+            _ => (suppressed(), None, Vec::new(), Vec::new()),
         };
         let asked = match &version {
             Some(v) => self.store.read(|c| {
@@ -870,7 +874,6 @@ impl Api {
             .iter()
             .map(|a| mastery_domain::item_analysis::AttemptItems {
                 items: a
-                    .result
                     .items
                     .iter()
                     .filter(|i| !i.unanswered)
@@ -975,7 +978,8 @@ impl Api {
     ) -> Result<String> {
         let r = self.survey_results(caller, req)?;
         let version = r.version.clone().unwrap_or_default();
-        let mut out = String::from("\u{feff}course,version,group,question,kind,value,count\r\n");
+        let mut out =
+            crate::export::csv_with_header("course,version,group,question,kind,value,count");
         let groups = std::iter::once(("all".to_owned(), &r.results))
             .chain(
                 r.by_office
@@ -1005,14 +1009,10 @@ impl Api {
         req: &mastery_types::ItemAnalysisRequest,
     ) -> Result<String> {
         let a = self.item_analysis(caller, req)?;
-        let mut out = String::from(
-            "\u{feff}course,version,item,prompt,attempts,right_share,discrimination,flags,option,correct,chosen\r\n",
+        let mut out = crate::export::csv_with_header(
+            "course,version,item,prompt,attempts,right_share,discrimination,flags,option,correct,chosen",
         );
-        let mut line = |fields: [&str; 11]| {
-            let fields: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-            out.push_str(&fields.join(","));
-            out.push_str("\r\n");
-        };
+        let mut line = |fields: [&str; 11]| crate::export::csv_line(&mut out, fields);
         for i in &a.items {
             let attempts = i.attempts.to_string();
             let right = format!("{:.3}", i.difficulty);
@@ -1071,34 +1071,12 @@ impl Api {
     }
 }
 
-/// One CSV field: quoted when it must be, and never read as a formula by a
-/// spreadsheet.
-fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
 /// The rows of one group's results, after `lead` (course, version, group):
 /// a suppressed group is one line without its count.
 fn csv_group(out: &mut String, lead: &[&str], results: &mastery_types::GroupResults) {
     use mastery_types::{GroupResults, QuestionResult};
     let mut line = |q: &str, kind: &str, value: &str, count: &str| {
-        let fields: Vec<String> = lead
-            .iter()
-            .copied()
-            .chain([q, kind, value, count])
-            .map(csv_field)
-            .collect();
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
+        crate::export::csv_line(out, lead.iter().copied().chain([q, kind, value, count]));
     };
     match results {
         GroupResults::Suppressed { threshold } => {

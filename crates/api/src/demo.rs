@@ -446,7 +446,9 @@ fn seed_coaching(
         return Ok(());
     };
     let course = CourseId("communities-l1".into());
-    let sessions: [(i64, &[(Driver, u8, &str)], &str); 2] = [
+    // Days ago; each driver observed with its rating and evidence; next steps.
+    type Seeded<'a> = (i64, &'a [(Driver, u8, &'a str)], &'a str);
+    let sessions: [Seeded<'_>; 2] = [
         (
             58,
             &[

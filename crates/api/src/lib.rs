@@ -27,6 +27,7 @@ mod dashboard;
 mod demo;
 mod designer;
 mod errors;
+mod export;
 mod hr;
 mod integrity;
 mod learning;

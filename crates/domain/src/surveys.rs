@@ -101,19 +101,22 @@ pub fn check(
 
 /// The results of a group of responses: per question, in the survey's
 /// order. A group under [`MIN_GROUP`] shows nothing (not even its count).
-pub fn results(survey: &Survey, responses: &[Vec<(String, SurveyAnswer)>]) -> GroupResults {
+pub fn results<R: AsRef<[(String, SurveyAnswer)]>>(
+    survey: &Survey,
+    responses: &[R],
+) -> GroupResults {
     if responses.len() < MIN_GROUP {
         return GroupResults::Suppressed {
             threshold: MIN_GROUP as u32,
         };
     }
-    fn answers<'a>(
-        responses: &'a [Vec<(String, SurveyAnswer)>],
+    fn answers<'a, R: AsRef<[(String, SurveyAnswer)]>>(
+        responses: &'a [R],
         qid: &'a str,
     ) -> impl Iterator<Item = &'a SurveyAnswer> + 'a {
         responses
             .iter()
-            .filter_map(move |r| r.iter().find(|(q, _)| q == qid).map(|(_, a)| a))
+            .filter_map(move |r| r.as_ref().iter().find(|(q, _)| q == qid).map(|(_, a)| a))
     }
     let questions = survey
         .questions
@@ -212,7 +215,10 @@ pub fn net_score(counts: &[u32; 11]) -> Option<f64> {
 /// from the whole: while the hidden groups together hold some responses
 /// but fewer than [`MIN_GROUP`], the smallest shown group is hidden too.
 /// Groups come back in the order given.
-pub fn breakdown<K>(survey: &Survey, groups: Vec<(K, Vec<Response>)>) -> Vec<(K, GroupResults)> {
+pub fn breakdown<K, R: AsRef<[(String, SurveyAnswer)]>>(
+    survey: &Survey,
+    groups: Vec<(K, Vec<R>)>,
+) -> Vec<(K, GroupResults)> {
     let mut hidden: Vec<bool> = groups.iter().map(|(_, r)| r.len() < MIN_GROUP).collect();
     loop {
         let hidden_total: usize = groups

@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0013_fact_indexes.sql"),
     include_str!("../migrations/0014_hr.sql"),
     include_str!("../migrations/0015_classes.sql"),
+    include_str!("../migrations/0016_item_analysis.sql"),
 ];
 
 /// Schema 12 adopts, once, the role grants and certification decisions

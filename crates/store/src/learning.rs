@@ -285,8 +285,26 @@ pub fn styles_answered(
 /// its result and the last answer saved for each item.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SubmittedAttempt {
-    pub result: AttemptResult,
+    /// Per item of the result: its id, the credit earned (percent) and
+    /// whether it was left unanswered.
+    pub items: Vec<ScoredItem>,
     pub answers: Vec<(String, mastery_types::Answer)>,
+}
+
+/// One item of a submitted result, as item analysis reads it.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+pub struct ScoredItem {
+    pub item_id: String,
+    pub earned_percent: u8,
+    #[serde(default)]
+    pub unanswered: bool,
+}
+
+/// The part of a stored result item analysis reads: the feedback texts the
+/// learner saw are skipped, not decoded (most of the result's size).
+#[derive(serde::Deserialize)]
+struct ScoredResult {
+    items: Vec<ScoredItem>,
 }
 
 /// Every submitted attempt of a course's check made on one pack version
@@ -302,7 +320,7 @@ pub fn submitted_attempts(
     )?;
     let results = stmt
         .query_map(rusqlite::params![course, version], |r| {
-            Ok((r.get::<_, String>(0)?, json_col::<AttemptResult>(r, 1)?))
+            Ok((r.get::<_, String>(0)?, json_col::<ScoredResult>(r, 1)?))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut stmt = conn.prepare_cached(
@@ -330,7 +348,7 @@ pub fn submitted_attempts(
         .into_iter()
         .map(|(id, result)| SubmittedAttempt {
             answers: answers.remove(&id).unwrap_or_default(),
-            result,
+            items: result.items,
         })
         .collect())
 }

@@ -9,9 +9,7 @@ use crate::components::item_flags::ItemFlags;
 use crate::components::survey_charts::{choice_bars, likert_bar, likert_legend};
 use crate::i18n::I18n;
 use crate::state::{navigate, use_app, Page};
-use mastery_types::{
-    CourseId, GroupResults, QuestionResult, SurveyQuestion, SurveyQuestionKind, SurveyResults,
-};
+use mastery_types::{CourseId, GroupResults, QuestionResult, SurveyQuestion, SurveyResults};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -56,22 +54,7 @@ fn question_summary(t: &I18n, q: &SurveyQuestion, result: &QuestionResult, respo
             }
         }
         QuestionResult::Choice { counts } => {
-            let options: &[(String, mastery_types::LocalizedText)] = match &q.kind {
-                SurveyQuestionKind::Single { options }
-                | SurveyQuestionKind::Multiple { options } => options,
-                _ => &[],
-            };
-            // An option the pack no longer names shows by its id.
-            let rows: Vec<(String, u32)> = counts
-                .iter()
-                .map(|(id, n)| {
-                    let label = options
-                        .iter()
-                        .find(|(o, _)| o == id)
-                        .map_or_else(|| id.clone(), |(_, text)| text.get(lang).to_owned());
-                    (label, *n)
-                })
-                .collect();
+            let rows = crate::components::question_result::choice_rows(q, counts, lang);
             choice_bars(t, &q.id, &rows, responses)
         }
         QuestionResult::Text { comments } => html! {

@@ -57,22 +57,7 @@ pub fn question_result_view(p: &QuestionResultProps) -> Html {
             }
         }
         QuestionResult::Choice { counts } => {
-            let options: &[(String, mastery_types::LocalizedText)] = match &q.kind {
-                SurveyQuestionKind::Single { options }
-                | SurveyQuestionKind::Multiple { options } => options,
-                _ => &[],
-            };
-            // An option the pack no longer names shows by its id.
-            let rows: Vec<(String, u32)> = counts
-                .iter()
-                .map(|(id, n)| {
-                    let label = options
-                        .iter()
-                        .find(|(o, _)| o == id)
-                        .map_or_else(|| id.clone(), |(_, text)| text.get(&lang).to_owned());
-                    (label, *n)
-                })
-                .collect();
+            let rows = choice_rows(q, counts, &lang);
             html! {
                 <>
                     if matches!(q.kind, SurveyQuestionKind::Multiple { .. }) {
@@ -98,4 +83,25 @@ pub fn question_result_view(p: &QuestionResultProps) -> Html {
             { body }
         </section>
     }
+}
+
+/// A choice question's counts, each labelled with its option's text in
+/// `lang` (an option the pack no longer names shows by its id).
+pub fn choice_rows(q: &SurveyQuestion, counts: &[(String, u32)], lang: &str) -> Vec<(String, u32)> {
+    let options: &[(String, mastery_types::LocalizedText)] = match &q.kind {
+        SurveyQuestionKind::Single { options } | SurveyQuestionKind::Multiple { options } => {
+            options
+        }
+        _ => &[],
+    };
+    counts
+        .iter()
+        .map(|(id, n)| {
+            let label = options
+                .iter()
+                .find(|(o, _)| o == id)
+                .map_or_else(|| id.clone(), |(_, text)| text.get(lang).to_owned());
+            (label, *n)
+        })
+        .collect()
 }

@@ -177,8 +177,9 @@ impl Api {
             .into_iter()
             .map(|p| (p.id, (p.number, p.name)))
             .collect();
-        let mut w = csv_writer();
-        w.push_str("employee_number,name,track,level,status,valid_from,valid_until,verification_code,credential_id\r\n");
+        let mut w = crate::export::csv_with_header(
+            "employee_number,name,track,level,status,valid_from,valid_until,verification_code,credential_id",
+        );
         let mut lines: Vec<(String, String)> = Vec::new();
         for (person, certs) in &status {
             let Some((number, name)) = numbers.get(person) else {
@@ -200,7 +201,7 @@ impl Api {
                     number.clone(),
                     fields
                         .iter()
-                        .map(|f| csv_field(f))
+                        .map(|f| crate::export::csv_field(f))
                         .collect::<Vec<_>>()
                         .join(","),
                 ));
@@ -212,23 +213,5 @@ impl Api {
             w.push_str("\r\n");
         }
         Ok(w)
-    }
-}
-
-fn csv_writer() -> String {
-    String::from("\u{feff}")
-}
-
-fn csv_field(s: &str) -> String {
-    // A leading =, +, - or @ would run as a formula in a spreadsheet.
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
     }
 }
