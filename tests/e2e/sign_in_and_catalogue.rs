@@ -127,9 +127,16 @@ async fn learner_catalogue_language_and_sign_in_errors() {
     );
     app.find(".prose blockquote").await;
     app.screenshot("lesson").await;
+    // "Next" counts the lesson read (issue 14: reading every lesson with
+    // "Next" used to leave "Read every lesson" unmet).
     app.click("#next-lesson").await;
     app.wait_text("#lesson-title", LESSON_2_FR).await;
     app.click("#back-to-course").await;
+    app.wait_count(
+        "[data-lesson='clients-l2/01-analysing-a-case'] [data-done='true']",
+        1,
+    )
+    .await;
     app.click("#back-to-catalogue").await;
     app.wait_count("[data-course-id]", 12).await;
     // No button opens a locked course.

@@ -56,6 +56,8 @@ lesson-pager = Lessons
 lesson-previous = Previous lesson
 lesson-next = Next lesson
 lesson-back-to-course = Back to the course
+lesson-complete-next = Done, next lesson
+lesson-complete-finish = Done, back to the course
 
 accounts-title = Accounts
 accounts-count = { $count ->

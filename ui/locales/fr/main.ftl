@@ -56,6 +56,8 @@ lesson-pager = Leçons
 lesson-previous = Leçon précédente
 lesson-next = Leçon suivante
 lesson-back-to-course = Retour au cours
+lesson-complete-next = Terminée, leçon suivante
+lesson-complete-finish = Terminée, retour au cours
 
 accounts-title = Comptes
 accounts-count = { $count ->

@@ -3,7 +3,7 @@
 
 use crate::hooks::loaded_view;
 use crate::ipc;
-use crate::state::{navigate, use_app, use_load, Page};
+use crate::state::{navigate, use_app, use_load, Action, Page};
 use mastery_types::{LessonDoneRequest, LessonPositionRequest, LessonRequest};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -104,6 +104,40 @@ pub fn lesson_page(p: &LessonPageProps) -> Html {
     });
     let go = |page: Page| navigate(&state, page);
     let marked = use_state(|| false);
+    let mark_error = use_state(|| None::<mastery_types::ApiError>);
+    // The pager's main button counts the lesson as read, then moves on: a
+    // learner who reads every lesson with "Next" has read every lesson. If
+    // the mark is refused, the learner stays and sees why.
+    let complete_then = |done: bool, page: Page| {
+        let (state, marked, error, lesson) = (
+            state.clone(),
+            marked.clone(),
+            mark_error.clone(),
+            p.lesson.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            if done || *marked {
+                state.dispatch(Action::Go(page.clone()));
+                return;
+            }
+            let (state, marked, error, lesson, page) = (
+                state.clone(),
+                marked.clone(),
+                error.clone(),
+                lesson.clone(),
+                page.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                match ipc::mark_lesson_done(&LessonDoneRequest { lesson }).await {
+                    Ok(_) => {
+                        marked.set(true);
+                        state.dispatch(Action::Go(page));
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        })
+    };
     let mark_done = {
         let (marked, lesson) = (marked.clone(), p.lesson.clone());
         Callback::from(move |_| {
@@ -134,7 +168,7 @@ pub fn lesson_page(p: &LessonPageProps) -> Html {
                         if l.done || *marked {
                             <p class="ok" id="lesson-is-done" role="status">{ "✓ " }{ t.t("lesson-marked-done") }</p>
                         } else {
-                            <button type="button" class="secondary" id="mark-done" onclick={mark_done}>{ t.t("lesson-mark-done") }</button>
+                            <button type="button" class="secondary bordered" id="mark-done" onclick={mark_done}>{ t.t("lesson-mark-done") }</button>
                         }
                     </div>
                 </article>
@@ -145,15 +179,18 @@ pub fn lesson_page(p: &LessonPageProps) -> Html {
                         </button>
                     }
                     if let Some(next) = &l.next {
-                        <button type="button" class="primary" id="next-lesson" onclick={go(Page::Lesson(next.clone()))}>
-                            { t.t("lesson-next") }{ " →" }
+                        <button type="button" class="primary" id="next-lesson"
+                            onclick={complete_then(l.done, Page::Lesson(next.clone()))}>
+                            { if l.done || *marked { t.t("lesson-next") } else { t.t("lesson-complete-next") } }{ " →" }
                         </button>
                     } else {
-                        <button type="button" class="primary" id="finish-lessons" onclick={go(Page::Course(l.course.id.clone()))}>
-                            { t.t("lesson-back-to-course") }
+                        <button type="button" class="primary" id="finish-lessons"
+                            onclick={complete_then(l.done, Page::Course(l.course.id.clone()))}>
+                            { if l.done || *marked { t.t("lesson-back-to-course") } else { t.t("lesson-complete-finish") } }
                         </button>
                     }
                 </nav>
+                { crate::hooks::action_error(t, &mark_error) }
             </>
         }
     });
